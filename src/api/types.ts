@@ -1,0 +1,251 @@
+/**
+ * Wire types of the KooDrive Carrier API, shared by the client (`src/api`) and the local
+ * emulator (`test/emulator`). Field names are exactly those of the API reference
+ * (`shared/koodrive-api.md`). Every identifier is a string (decision D8), even where the
+ * reference types it as Long: the client parses JSON losslessly and normalises ids to strings.
+ * Fields beyond `id` are optional (D12): the tree shows what is present.
+ */
+
+/** Common base path of every endpoint. */
+export const API_BASE_PATH = '/koodrive/ose/v1';
+
+/** `albumKind`: 1 personal, 2 shared (family). */
+export const AlbumKind = { personal: 1, family: 2 } as const;
+export type AlbumKind = (typeof AlbumKind)[keyof typeof AlbumKind];
+
+/** `albumType`: 1 collection (fills itself from directories), 2 manual (content added by hand). */
+export const AlbumType = { collection: 1, manual: 2 } as const;
+export type AlbumType = (typeof AlbumType)[keyof typeof AlbumType];
+
+/** Documented limits (reference §1.8). */
+export const Limits = {
+  albumPageSizeMax: 100,
+  albumContentPageSizeMax: 100,
+  sharedFolderLimitMax: 1000,
+  groupMemberLimitMax: 100,
+  removeAlbumContentMax: 1000,
+  addAlbumContentMax: 100,
+  albumNameMax: 20,
+  /** Shared-folder names must be shorter than 32 characters. */
+  sharedFolderNameMaxExclusive: 32,
+  keyWordMax: 32,
+  traceIdLength: 58,
+  /** X-Date may be at most this old (and never in the future). */
+  dateWindowMs: 15 * 60 * 1000,
+} as const;
+
+/** Error codes: the documented ones, and the emulator's choices where the pages name none (D7). */
+export const ErrorCode = {
+  success: 0,
+  parameterInvalid: 13000102,
+  resourceNotFound: 13000309,
+  noPermission: 13000410,
+  /** Emulator's choice for authentication failures (HTTP 401): token, X-User-Id or X-Date. */
+  authenticationFailed: 13000100,
+} as const;
+
+/** The envelope every response shares (D6: success is `Number(code) === 0`). */
+export interface Envelope {
+  code: number | string;
+  msg?: string;
+}
+
+export interface AlbumItem {
+  id: string;
+  name?: string;
+  coverImg?: string;
+  albumType?: AlbumType;
+  albumKind?: AlbumKind;
+  scopeDir?: string[];
+  groupId?: string;
+  [extra: string]: unknown;
+}
+
+export interface ListAlbumsResponse extends Envelope {
+  albumList?: AlbumItem[];
+  total?: number;
+}
+
+export interface AlbumContent {
+  /** File id of the item. */
+  id: string;
+  /** Shooting time; returned for collection albums. */
+  takeTime?: string;
+  ownerId?: string;
+  [extra: string]: unknown;
+}
+
+export interface ListAlbumContentResponse extends Envelope {
+  contentList?: AlbumContent[];
+  nextPageCursor?: string;
+  total?: number;
+}
+
+export interface CreateAlbumRequest {
+  name?: string;
+  type: '1' | '2';
+  albumKind: '1' | '2';
+  scopeDir?: string[];
+  scopeParentFolderId?: string;
+  scopeKind?: string;
+  groupId?: string;
+  shareFolderId?: string;
+}
+
+export interface UpdateAlbumRequest {
+  name?: string;
+  scopeParentFolderId?: string;
+  scopeDirList?: string[];
+  scopeKind?: number;
+  coverImageUrl?: string;
+}
+
+export interface FileMap {
+  fileId: string;
+  ownerId?: string;
+}
+
+export interface AddAlbumContentRequest {
+  fileIds: FileMap[];
+}
+
+export interface RemoveAlbumContentRequest {
+  ids: string[];
+}
+
+/** `ShareFolder` (reference §3.5). `ownerId` and `groupId` arrive as numbers on the wire. */
+export interface ShareFolder {
+  id: string;
+  name?: string;
+  tenantId?: string;
+  creator?: string;
+  createTime?: string;
+  ownerId?: string;
+  status?: number | string;
+  containerId?: string;
+  shareFolderFileId?: string;
+  groupId?: string;
+  maxMember?: number;
+  [extra: string]: unknown;
+}
+
+/** `queryType` of ListShareFolder: 0 all, 1 created by me, 2 joined. */
+export const ShareFolderQueryType = { all: 0, created: 1, joined: 2 } as const;
+export type ShareFolderQueryType = (typeof ShareFolderQueryType)[keyof typeof ShareFolderQueryType];
+
+export interface ListShareFolderResponse extends Envelope {
+  folders?: ShareFolder[];
+}
+
+export interface CreateShareFolderRequest {
+  shareType: 0;
+  containerId: string;
+  name: string;
+}
+
+export interface CreateShareFolderInfo {
+  tenantId?: string;
+  creator?: string;
+  createTime?: string;
+  groupId?: string;
+  id: string;
+  shareFolderId?: string;
+}
+
+export interface CreateShareFolderResponse extends Envelope {
+  id?: string;
+  data?: CreateShareFolderInfo;
+}
+
+/** D9: the client sends a string; the emulator also accepts an array of exactly one string. */
+export interface DeleteShareFolderRequest {
+  id: string;
+}
+
+export interface RenameShareFolderRequest {
+  id: string;
+  fileName: string;
+}
+
+export interface RenameShareFolderResponse extends Envelope {
+  id?: string;
+}
+
+export interface GetShareFolderMetadataResponse extends Envelope {
+  sharefolder?: ShareFolder;
+}
+
+export interface InviteMemberResponse extends Envelope {
+  inviteId?: string;
+}
+
+export interface InviteConfirmRequest {
+  inviteId: string;
+  /** 0 reject, 1 accept. */
+  confirm: 0 | 1;
+}
+
+export interface InviteeConfirmDetail {
+  createTime?: string;
+  expireTime?: string;
+  inviterPhone?: string;
+  shareFolderName?: string;
+  inviteId: string;
+  groupId?: string;
+  [extra: string]: unknown;
+}
+
+export interface InviteConfirmListResponse extends Envelope {
+  details?: InviteeConfirmDetail[];
+  /** The page's example shows a single `detail` object instead of `details` (§7.19). */
+  detail?: InviteeConfirmDetail;
+}
+
+/** `status` of an invitation: 0 pending, 1 accepted, 2 rejected. */
+export interface InviteeDetail {
+  createTime?: string;
+  expireTime?: string;
+  inviteId: string;
+  inviteePhone?: string;
+  status?: 0 | 1 | 2;
+  [extra: string]: unknown;
+}
+
+export interface InviteListResponse extends Envelope {
+  details?: InviteeDetail[];
+}
+
+export interface InviteDetailResponse extends Envelope {
+  detail?: InviteeConfirmDetail;
+}
+
+export interface MemberInfo {
+  userId: string;
+  userName?: string;
+  mobile?: string;
+  createdTime?: string;
+  updatedTime?: string;
+  role?: number;
+  top?: number;
+  [extra: string]: unknown;
+}
+
+export interface GroupMemberListResponse extends Envelope {
+  total?: number;
+  userGroupMemberInfos?: MemberInfo[];
+}
+
+export interface SpaceInfo {
+  type?: string;
+  status?: string;
+  ownerId?: string;
+  containerId: string;
+  bizRootFileId?: string;
+  bizSboxFileId?: string;
+  capacity?: string;
+  [extra: string]: unknown;
+}
+
+export interface GetSpaceResponse extends Envelope {
+  data?: SpaceInfo;
+}
