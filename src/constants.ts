@@ -1,0 +1,51 @@
+/** One source of truth for every id the manifest and the code share. */
+
+export const CommandId = {
+  signIn: 'koodrive.signIn',
+  signOut: 'koodrive.signOut',
+  refresh: 'koodrive.refresh',
+  refreshNode: 'koodrive.refreshNode',
+  filterSharedFolders: 'koodrive.filterSharedFolders',
+  clearSharedFolderFilter: 'koodrive.clearSharedFolderFilter',
+  removeFromAlbum: 'koodrive.removeFromAlbum',
+  deleteSharedFolder: 'koodrive.deleteSharedFolder',
+  copyId: 'koodrive.copyId',
+  showDetails: 'koodrive.showDetails',
+  showLog: 'koodrive.showLog',
+  openSettings: 'koodrive.openSettings',
+  loadMore: 'koodrive.loadMore',
+  retryLoad: 'koodrive.retryLoad',
+  statusBarClick: 'koodrive.statusBarClick',
+} as const;
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];
+
+export const ViewId = {
+  container: 'koodrive',
+  albums: 'koodrive.albums',
+  sharedFolders: 'koodrive.sharedFolders',
+} as const;
+
+export const ContextKey = {
+  signedIn: 'koodrive.signedIn',
+  sharedFolderFilterActive: 'koodrive.sharedFolderFilterActive',
+} as const;
+
+export const SecretKey = {
+  accessToken: 'koodrive.accessToken',
+} as const;
+
+export const SettingSection = 'koodrive';
+export const SettingKey = {
+  userId: 'userId',
+  endpoint: 'endpoint',
+  language: 'language',
+  pageSize: 'pageSize',
+  deleteConfirmation: 'deleteConfirmation',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
+} as const;
+export type SettingKey = (typeof SettingKey)[keyof typeof SettingKey];
+
+/** URI scheme of the read-only documents (Show Details, failure reports). */
+export const DetailsScheme = 'koodrive-details';
+
+export const ExtensionId = 'koodrive-tools.koodrive';
