@@ -1,0 +1,115 @@
+import * as vscode from 'vscode';
+import { isKooDriveError } from '../api/errors';
+import { groupMemberPages } from '../api/paging';
+import { ShareFolderQueryType, type ShareFolder } from '../api/types';
+import { errorMessage } from '../model/errorText';
+import { folderDescription, folderLabel } from '../model/present';
+import { SharedFolderNode } from '../tree/sharedFolderNodes';
+import type { CommandContext } from './context';
+import { pickSelection } from './removeFromAlbum';
+
+const t = vscode.l10n.t;
+
+/**
+ * Delete Shared Folder (owner only). One folder at a time: a modal warning that names it and how
+ * many members lose access (and, with `typeName`, typing its name), then the request of D9. The
+ * server's answer decides; a refusal is explained and the branch refreshed.
+ */
+export async function deleteSharedFolderCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
+  const selection = pickSelection(node, nodes, ctx.sharedFoldersView.selection).filter((entry): entry is SharedFolderNode => entry instanceof SharedFolderNode);
+  if (selection.length > 1) {
+    void ctx.prompter.notify('warning', t('Delete Shared Folder works on one folder at a time. Select a single folder you created.'));
+    return;
+  }
+  const folder = selection[0] ? { folder: selection[0].folder, owned: selection[0].owned } : await pickOwnedFolder(ctx);
+  if (!folder) {
+    return;
+  }
+  const name = folderLabel(folder.folder, t);
+  if (!folder.owned) {
+    void ctx.prompter.notify('warning', t('Only the owner of “{0}” can delete it. You joined this folder; ask its owner.', name));
+    return;
+  }
+
+  const members = await countOtherMembers(ctx, folder.folder);
+  const detail = [
+    members === undefined
+      ? t('The members could not be counted; everyone in this folder will lose access.')
+      : members === 1 ? t('1 member will lose access.') : t('{0} members will lose access.', members),
+    t('The folder is deleted for everyone. This cannot be undone.'),
+  ].join(' ');
+  const confirmed = await ctx.prompter.confirm({ message: t('Delete the shared folder “{0}”?', name), detail, confirmLabel: t('Delete') });
+  if (!confirmed) {
+    return;
+  }
+  if (ctx.config.deleteConfirmation() === 'typeName') {
+    const typed = await ctx.prompter.input({
+      title: t('Delete Shared Folder'),
+      prompt: t('Type the folder’s name, {0}, to delete it', name),
+      validate: (value) => (value === name ? undefined : t('Type “{0}” exactly to confirm.', name)),
+    });
+    if (typed !== name) {
+      return;
+    }
+  }
+
+  try {
+    await ctx.prompter.progress(t('Deleting “{0}”…', name), (_reporter, signal) => ctx.recovery.call(() => ctx.client.deleteSharedFolder(folder.folder.id, { signal })));
+  } catch (error) {
+    if (isKooDriveError(error) && (error.kind === 'notPermitted' || error.kind === 'notFound')) {
+      ctx.log.warn(`Delete of shared folder ${folder.folder.id} refused: ${error.message}`);
+      ctx.sharedFolders.refreshCreated();
+      const text = error.kind === 'notPermitted'
+        ? t('KooDrive refused to delete “{0}”: only its owner can delete it.', name)
+        : t('“{0}” no longer exists on KooDrive; it may have been deleted already.', name);
+      void ctx.prompter.notify('error', `${text} ${t('Trace id: {0}', error.traceId)}`, t('Show Log')).then((choice) => choice && ctx.log.show());
+      return;
+    }
+    throw error;
+  }
+  ctx.log.info(`Deleted shared folder ${folder.folder.id}`);
+  ctx.sharedFolders.refreshCreated();
+  void ctx.prompter.notify('info', t('Deleted the shared folder “{0}”.', name));
+}
+
+/** Members other than the owner; undefined when they cannot be listed. */
+async function countOtherMembers(ctx: CommandContext, folder: ShareFolder): Promise<number | undefined> {
+  if (!folder.groupId) {
+    return 0;
+  }
+  const owner = String(folder.ownerId ?? ctx.config.userId() ?? '');
+  try {
+    let others = 0;
+    for await (const page of groupMemberPages(ctx.client, folder.groupId, { limit: 100 })) {
+      others += page.filter((member) => member.userId !== owner).length;
+    }
+    return others;
+  } catch (error) {
+    ctx.log.warn(errorMessage(`Could not count members of ${folder.id}`, error, t));
+    return undefined;
+  }
+}
+
+async function pickOwnedFolder(ctx: CommandContext): Promise<{ folder: ShareFolder; owned: boolean } | undefined> {
+  const userId = ctx.config.userId();
+  const picked = await ctx.prompter.pickPaged<ShareFolder, number>(
+    {
+      load: async (cursor, signal) => {
+        const offset = cursor ?? 0;
+        const limit = ctx.config.pageSize();
+        const folders = await ctx.recovery.call(() => ctx.client.listSharedFolders({ offset, limit, queryType: ShareFolderQueryType.created }, { signal }));
+        return {
+          items: folders.map((entry) => ({ label: folderLabel(entry, t), description: folderDescription(entry, true, t), value: entry })),
+          next: folders.length < limit ? undefined : offset + folders.length,
+        };
+      },
+    },
+    { title: t('Delete Shared Folder'), placeholder: t('Choose a shared folder you created'), many: false },
+  );
+  const folder = picked?.[0];
+  if (!folder) {
+    return undefined;
+  }
+  const owned = folder.ownerId === undefined || String(folder.ownerId) === userId;
+  return { folder, owned };
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../constants';
+import { deleteSharedFolderCommand } from './deleteSharedFolder';
+import type { CommandContext } from './context';
+import { clearSharedFolderFilterCommand, filterSharedFoldersCommand } from './filter';
+import { copyIdCommand, showDetailsCommand, showLogCommand } from './itemCommands';
+import { loadMoreCommand, refreshCommand, refreshNodeCommand, retryLoadCommand } from './refresh';
+import { removeFromAlbumCommand } from './removeFromAlbum';
+import { type Handler, openSettings, runCommand } from './runCommand';
+import { signInCommand, signOutCommand } from './signIn';
+
+const t = vscode.l10n.t;
+
+/** Status bar click: sign in when signed out or expired, sign out when signed in. */
+async function statusBarClickCommand(ctx: CommandContext): Promise<void> {
+  await (ctx.session.state === 'signedIn' ? signOutCommand(ctx) : signInCommand(ctx));
+}
+
+/** The command table: id → title for messages, handler. */
+export function commandTable(): Record<CommandId, { title: string; handler: Handler }> {
+  return {
+    [CommandId.signIn]: { title: t('Sign In'), handler: signInCommand },
+    [CommandId.signOut]: { title: t('Sign Out'), handler: signOutCommand },
+    [CommandId.refresh]: { title: t('Refresh'), handler: refreshCommand },
+    [CommandId.refreshNode]: { title: t('Refresh'), handler: refreshNodeCommand },
+    [CommandId.filterSharedFolders]: { title: t('Filter Shared Folders'), handler: filterSharedFoldersCommand },
+    [CommandId.clearSharedFolderFilter]: { title: t('Clear Shared Folder Filter'), handler: clearSharedFolderFilterCommand },
+    [CommandId.removeFromAlbum]: { title: t('Remove from Album'), handler: removeFromAlbumCommand },
+    [CommandId.deleteSharedFolder]: { title: t('Delete Shared Folder'), handler: deleteSharedFolderCommand },
+    [CommandId.copyId]: { title: t('Copy ID'), handler: copyIdCommand },
+    [CommandId.showDetails]: { title: t('Show Details'), handler: showDetailsCommand },
+    [CommandId.showLog]: { title: t('Show Log'), handler: showLogCommand },
+    [CommandId.openSettings]: { title: t('Open Settings'), handler: openSettings },
+    [CommandId.loadMore]: { title: t('Load more…'), handler: loadMoreCommand },
+    [CommandId.retryLoad]: { title: t('Retry'), handler: retryLoadCommand },
+    [CommandId.statusBarClick]: { title: t('Sign In'), handler: statusBarClickCommand },
+  };
+}
+
+/** Registers every command through the one error boundary. */
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return Object.entries(commandTable()).map(([id, { title, handler }]) => vscode.commands.registerCommand(id, runCommand(ctx, title, handler)));
+}

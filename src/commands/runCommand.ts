@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { isKooDriveError } from '../api/errors';
+import { errorMessage, isCancellation, isTransient } from '../model/errorText';
+import { InvalidSettingError } from '../model/settingsRules';
+import type { CommandContext } from './context';
+
+const t = vscode.l10n.t;
+
+export type Handler = (ctx: CommandContext, ...args: unknown[]) => Promise<void>;
+
+/**
+ * The one error boundary. A cancel is silent; a 401 becomes "Sign In Again" and the work runs
+ * again by itself afterwards; a bad setting offers Open Settings; anything else is logged and
+ * shown with its trace id, Show Log, and Retry where retrying can help.
+ */
+export async function guard(ctx: CommandContext, title: string, work: () => Promise<void>, rerun = true): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (isCancellation(error)) {
+      ctx.log.info(`${title}: cancelled`);
+      return;
+    }
+    if (isKooDriveError(error) && error.kind === 'sessionExpired') {
+      ctx.log.warn(`${title}: session expired (trace ${error.traceId})`);
+      if (rerun && (await ctx.recovery.recover())) {
+        await guard(ctx, title, work, false);
+      }
+      return;
+    }
+    if (error instanceof InvalidSettingError) {
+      ctx.log.warn(`${title}: ${error.message}`);
+      const open = t('Open Settings');
+      const choice = await ctx.prompter.notify('error', error.message, open);
+      if (choice === open) {
+        await vscode.commands.executeCommand('workbench.action.openSettings', error.setting);
+      }
+      return;
+    }
+    ctx.log.error(`${title} failed`, error);
+    const showLog = t('Show Log');
+    const retry = t('Retry');
+    const actions = isTransient(error) ? [retry, showLog] : [showLog];
+    const choice = await ctx.prompter.notify('error', errorMessage(t('{0} failed', title), error, t), ...actions);
+    if (choice === showLog) {
+      ctx.log.show();
+    } else if (choice === retry) {
+      await guard(ctx, title, work, rerun);
+    }
+  }
+}
+
+/** Wraps a command handler in the boundary; `title` names it in messages. */
+export function runCommand(ctx: CommandContext, title: string, handler: Handler): (...args: unknown[]) => Promise<void> {
+  return (...args: unknown[]) => guard(ctx, title, () => handler(ctx, ...args));
+}
+
+/** Opens the KooDrive settings. */
+export async function openSettings(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:koodrive-tools.koodrive');
+}

@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { type ClientOptions, KooDriveClient } from './api/client';
+import { isKooDriveError } from './api/errors';
+import { Session } from './auth/session';
+import { Background } from './commands/background';
+import type { CommandContext } from './commands/context';
+import { registerCommands } from './commands/index';
+import { guard } from './commands/runCommand';
+import { SessionRecovery } from './commands/sessionRecovery';
+import { onSettingsChanged } from './commands/settingsWatch';
+import { signIn } from './commands/signIn';
+import { Config } from './config';
+import { ContextKey, ViewId } from './constants';
+import { Log } from './log';
+import { AlbumsTree } from './tree/albumsTree';
+import type { TreeEnv } from './tree/provider';
+import { SharedFoldersTree } from './tree/sharedFoldersTree';
+import { DetailsDocuments } from './ui/details';
+import { StatusBar } from './ui/statusBar';
+import { VscodePrompter } from './ui/vscodePrompter';
+
+/**
+ * What `activate` returns, in test mode only (other extensions could read it, and it reaches
+ * the session): the integration tests use it to script prompts and wait for follow-ups.
+ */
+export interface KooDriveExtensionApi {
+  readonly context?: CommandContext;
+}
+
+/** Composition root: builds the long-lived objects, wires their events, registers the commands. */
+export async function activate(extension: vscode.ExtensionContext): Promise<KooDriveExtensionApi> {
+  const config = new Config();
+  const safeUserId = (): string | undefined => config.problems().some((p) => p.setting === 'koodrive.userId') ? undefined : config.userId();
+  const log = new Log(safeUserId);
+  const session = new Session(extension.secrets, safeUserId);
+  const clientOptions: ClientOptions = {
+    endpoint: () => config.endpoint(),
+    userId: () => config.userId(),
+    getToken: session.getToken,
+    language: () => config.language(),
+    timeoutMs: () => config.requestTimeoutMs(),
+    onRequest: (entry) => log.request(entry),
+  };
+  const client = new KooDriveClient(clientOptions);
+  const env: TreeEnv = { client, pageSize: () => config.pageSize(), userId: safeUserId, sessionState: () => session.state };
+  const albums = new AlbumsTree(env);
+  const sharedFolders = new SharedFoldersTree(env);
+  const albumsView = vscode.window.createTreeView(ViewId.albums, { treeDataProvider: albums, canSelectMany: true, showCollapseAll: true });
+  const sharedFoldersView = vscode.window.createTreeView(ViewId.sharedFolders, { treeDataProvider: sharedFolders, canSelectMany: true, showCollapseAll: true });
+  const details = new DetailsDocuments();
+  const statusBar = new StatusBar();
+
+  const ctx: CommandContext = {
+    client,
+    makeClient: (overrides) => new KooDriveClient({ ...clientOptions, ...overrides }),
+    session, config, log, albums, albumsView, sharedFolders, sharedFoldersView, details,
+    prompter: new VscodePrompter(),
+    recovery: new SessionRecovery(session, () => ctx.prompter, () => signIn(ctx)),
+    background: new Background((name, work) => guard(ctx, name, work)),
+  };
+
+  const onSession = async (): Promise<void> => {
+    await vscode.commands.executeCommand('setContext', ContextKey.signedIn, session.state !== 'signedOut');
+    statusBar.update(session.state, safeUserId());
+    albums.refresh();
+    sharedFolders.refresh();
+  };
+  const onLoadFailure = (error: unknown): void => {
+    if (isKooDriveError(error) && error.kind === 'sessionExpired') {
+      session.markExpired();
+    }
+  };
+
+  extension.subscriptions.push(
+    config, log, session, albums, sharedFolders, albumsView, sharedFoldersView, details, statusBar,
+    session.onDidChange(() => void onSession()),
+    albums.onDidFail(onLoadFailure),
+    sharedFolders.onDidFail(onLoadFailure),
+    config.onDidChange((keys) => onSettingsChanged(ctx, keys)),
+    ...registerCommands(ctx),
+  );
+  await session.reload();
+  log.info(`KooDrive ${String(extension.extension.packageJSON.version)} activated`);
+  return extension.extensionMode === vscode.ExtensionMode.Test ? { context: ctx } : {};
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,63 @@
+import { isKooDriveError, type KooDriveError } from '../api/errors';
+import type { Localize } from './localize';
+import { InvalidSettingError } from './settingsRules';
+
+/** User-facing wording for failures. Pure: the trees, the error boundary and unit tests share it. */
+
+/** One sentence saying what went wrong, without the trace id. */
+export function errorReason(error: unknown, t: Localize): string {
+  if (error instanceof InvalidSettingError) {
+    return error.message;
+  }
+  if (!isKooDriveError(error)) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const server = serverSays(error);
+  switch (error.kind) {
+    case 'sessionExpired':
+      return t('your KooDrive session has expired or the access token was not accepted');
+    case 'notPermitted':
+      return t('KooDrive says you are not allowed to do this{0}', server);
+    case 'notFound':
+      return t('it no longer exists on KooDrive{0}', server);
+    case 'invalidInput':
+      return t('KooDrive rejected the request{0}', server);
+    case 'throttled':
+      return t('KooDrive is busy (too many requests); try again in a moment');
+    case 'server':
+      return t('KooDrive had a server error (HTTP {0}); try again later', error.status ?? '?');
+    case 'network':
+      return t('KooDrive could not be reached; check koodrive.endpoint and your connection');
+    case 'timeout':
+      return t('KooDrive did not answer in time (koodrive.requestTimeoutSeconds)');
+    case 'cancelled':
+      return t('cancelled');
+    case 'badResponse':
+      return t('KooDrive sent an answer that could not be read');
+    case 'configuration':
+      return t('the KooDrive settings are incomplete: {0}', error.message);
+    default:
+      return error.message;
+  }
+}
+
+function serverSays(error: KooDriveError): string {
+  const parts = [error.code ? `${error.code}` : '', error.serverMessage ?? ''].filter(Boolean);
+  return parts.length > 0 ? `: ${parts.join(' ')}` : '';
+}
+
+/** `<Reason>. Trace id: <id>.` — every error message ends with the trace id when there is one. */
+export function errorMessage(prefix: string, error: unknown, t: Localize): string {
+  const reason = errorReason(error, t);
+  const trace = isKooDriveError(error) && error.traceId ? ` ${t('Trace id: {0}', error.traceId)}` : '';
+  return `${prefix}: ${reason}.${trace}`;
+}
+
+/** True for failures worth offering a plain Retry for. */
+export function isTransient(error: unknown): boolean {
+  return isKooDriveError(error) && ['throttled', 'server', 'network', 'timeout', 'badResponse'].includes(error.kind);
+}
+
+export function isCancellation(error: unknown): boolean {
+  return (isKooDriveError(error) && error.kind === 'cancelled') || (error instanceof Error && error.name === 'Canceled');
+}

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../constants';
+import { errorReason } from '../model/errorText';
+import { TreeNode } from './node';
+import type { PagedNode } from './pagedNode';
+
+const t = vscode.l10n.t;
+
+/** A plain informational row ("No albums"). */
+export class MessageNode extends TreeNode {
+  constructor(
+    parent: TreeNode | undefined,
+    private readonly text: string,
+    private readonly icon = 'info',
+  ) {
+    super(parent);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon(this.icon);
+    item.contextValue = 'message';
+    return item;
+  }
+}
+
+/** "Could not load: <reason>", with Retry as its click action. */
+export class ErrorNode extends TreeNode {
+  constructor(
+    parent: TreeNode | undefined,
+    readonly error: unknown,
+    readonly retryTarget: PagedNode<unknown>,
+  ) {
+    super(parent);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(t('Could not load: {0}', errorReason(this.error, t)), vscode.TreeItemCollapsibleState.None);
+    item.description = t('Retry');
+    item.tooltip = t('Click to try again. Details are in the KooDrive log.');
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    item.contextValue = 'error;retryable';
+    item.command = { command: CommandId.retryLoad, title: t('Retry'), arguments: [this] };
+    return item;
+  }
+}
+
+/** Shown instead of any data once the session has expired: stale data is not trusted. */
+export class SessionExpiredNode extends TreeNode {
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(t('Session expired: sign in again'), vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon('warning');
+    item.tooltip = t('KooDrive no longer accepts the stored access token. Click to sign in again.');
+    item.contextValue = 'sessionExpired';
+    item.command = { command: CommandId.signIn, title: t('Sign In') };
+    return item;
+  }
+}
+
+/** "Load more…": the next page of its parent listing. */
+export class LoadMoreNode extends TreeNode {
+  constructor(readonly owner: PagedNode<unknown>) {
+    super(owner);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(t('Load more…'), vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.contextValue = 'loadMore';
+    item.command = { command: CommandId.loadMore, title: t('Load more…'), arguments: [this] };
+    return item;
+  }
+}

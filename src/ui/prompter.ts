@@ -1,0 +1,61 @@
+import type * as vscode from 'vscode';
+
+/**
+ * Every question and message a command puts to the user goes through this interface, so that
+ * integration tests can script the answers (a missing or unexpected prompt fails the test).
+ */
+
+export interface PickItem<T> {
+  label: string;
+  description?: string;
+  detail?: string;
+  value: T;
+  picked?: boolean;
+}
+
+/** One page of items for a paged picker; `next` undefined means there is no more. */
+export interface PickPage<T, C> {
+  items: PickItem<T>[];
+  next: C | undefined;
+}
+
+export interface PagedPickSource<T, C> {
+  load(cursor: C | undefined, signal: AbortSignal): Promise<PickPage<T, C>>;
+}
+
+export interface InputOptions {
+  title: string;
+  prompt: string;
+  placeholder?: string;
+  value?: string;
+  password?: boolean;
+  /** Returns a message for an invalid value, undefined when it is fine. */
+  validate?: (value: string) => string | undefined;
+}
+
+export interface ConfirmOptions {
+  message: string;
+  detail?: string;
+  confirmLabel: string;
+}
+
+export type Severity = 'info' | 'warning' | 'error';
+
+export interface ProgressReporter {
+  report(message: string, increment?: number): void;
+}
+
+export interface Prompter {
+  input(options: InputOptions): Promise<string | undefined>;
+  pick<T>(items: PickItem<T>[], options: { title: string; placeholder: string }): Promise<T | undefined>;
+  /** A quick pick that loads a page at a time ("Load more…"), single or multiple choice. */
+  pickPaged<T, C>(source: PagedPickSource<T, C>, options: { title: string; placeholder: string; many: boolean }): Promise<T[] | undefined>;
+  /** A modal question; true only when the confirm button was chosen. */
+  confirm(options: ConfirmOptions): Promise<boolean>;
+  /** A notification; resolves with the chosen action, or undefined when dismissed. */
+  notify(severity: Severity, message: string, ...actions: string[]): Promise<string | undefined>;
+  /** A cancellable progress notification; the signal aborts when the user cancels. */
+  progress<T>(title: string, task: (reporter: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Opens a read-only document. */
+  showDocument(uri: vscode.Uri): Promise<void>;
+}

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../constants';
+import type { SessionState } from '../tree/node';
+
+const t = vscode.l10n.t;
+
+/** "KooDrive: <user>" when signed in, "KooDrive: signed out" otherwise; a click signs in or out. */
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('koodrive.account', vscode.StatusBarAlignment.Left, 0);
+
+  constructor() {
+    this.item.name = t('KooDrive account');
+    this.item.command = CommandId.statusBarClick;
+  }
+
+  update(state: SessionState, userId: string | undefined): void {
+    if (state === 'signedIn' && userId) {
+      this.item.text = `$(cloud) ${t('KooDrive: {0}', userId)}`;
+      this.item.tooltip = t('Signed in to KooDrive as user {0}. Click to sign out.', userId);
+      this.item.backgroundColor = undefined;
+    } else if (state === 'expired') {
+      this.item.text = `$(warning) ${t('KooDrive: session expired')}`;
+      this.item.tooltip = t('Click to sign in to KooDrive again.');
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    } else {
+      this.item.text = `$(cloud) ${t('KooDrive: signed out')}`;
+      this.item.tooltip = t('Click to sign in to KooDrive.');
+      this.item.backgroundColor = undefined;
+    }
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

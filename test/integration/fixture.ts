@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CommandContext } from '../../src/commands/context';
+import { CommandId, ExtensionId } from '../../src/constants';
+import type { KooDriveExtensionApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/node';
+import type { KooTreeProvider } from '../../src/tree/provider';
+import { type EmulatorUser, type RunningEmulator, startEmulator } from '../emulator/server';
+import { ScriptedPrompter } from './scriptedPrompter';
+
+/** The emulator, the extension's command context and a fresh scripted prompter per test. */
+export interface Fixture {
+  emulator: RunningEmulator;
+  ctx: CommandContext;
+  owner: EmulatorUser;
+  member: EmulatorUser;
+  prompter: ScriptedPrompter;
+}
+
+/** Items of the emulator's "Large album": enough chunks (10) to have some waiting while 4 are in flight. */
+export const LARGE = 10_000;
+
+let shared: { emulator: RunningEmulator; ctx: CommandContext } | undefined;
+
+async function settings(values: Record<string, unknown>): Promise<void> {
+  const section = vscode.workspace.getConfiguration('koodrive');
+  for (const [key, value] of Object.entries(values)) {
+    await section.update(key, value, vscode.ConfigurationTarget.Global);
+  }
+}
+
+/**
+ * Starts (once) an emulator with a 10,000-item album and activates the extension; then, for each
+ * test, resets the emulator's data, signs out, points the settings at the emulator, and installs
+ * a fresh scripted prompter. Leaves the user signed out.
+ */
+export async function fixture(): Promise<Fixture> {
+  if (!shared) {
+    const emulator = await startEmulator({ scale: { albumItems: LARGE } });
+    const extension = vscode.extensions.getExtension<KooDriveExtensionApi>(ExtensionId);
+    assert.ok(extension, 'the KooDrive extension is installed');
+    const api = await extension.activate();
+    assert.ok(api.context, 'the extension exposes its context in test mode');
+    shared = { emulator, ctx: api.context };
+  }
+  const { emulator, ctx } = shared;
+  await ctx.background.idle();
+  await ctx.session.clear();
+  await emulator.control.reset({ albumItems: LARGE });
+  await emulator.control.clearFaults();
+  await emulator.control.setClockOffset(0);
+  await settings({ endpoint: emulator.url, userId: '', pageSize: 100, deleteConfirmation: 'modal', requestTimeoutSeconds: 30, language: 'auto' });
+  const prompter = new ScriptedPrompter();
+  ctx.prompter = prompter;
+  const owner = emulator.users.find((user) => user.role === 'owner');
+  const member = emulator.users.find((user) => user.role === 'member');
+  assert.ok(owner && member);
+  return { emulator, ctx, owner, member, prompter };
+}
+
+/** Signs in through the real command, answering its prompts. */
+export async function signIn(fx: Fixture, user: EmulatorUser): Promise<void> {
+  await settings({ userId: user.userId });
+  fx.prompter.script({ input: user.token, prompt: /access token/ });
+  await vscode.commands.executeCommand(CommandId.signIn);
+  assert.deepEqual(fx.prompter.unexpected, []);
+  assert.equal(fx.ctx.session.state, 'signedIn');
+}
+
+export async function stopFixture(): Promise<void> {
+  if (shared) {
+    await shared.ctx.session.clear();
+    await shared.emulator.close();
+    shared = undefined;
+  }
+}
+
+export function labelOf(node: TreeNode): string {
+  const label = node.treeItem().label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+/** The children of `path` (labels from the root), as the tree would show them. */
+export async function rows(tree: KooTreeProvider, ...path: string[]): Promise<TreeNode[]> {
+  let children = await tree.getChildren();
+  for (const step of path) {
+    const next = children.find((node) => labelOf(node) === step);
+    assert.ok(next, `no row "${step}" among ${JSON.stringify(children.map(labelOf))}`);
+    children = await tree.getChildren(next);
+  }
+  return children;
+}
+
+export async function row(tree: KooTreeProvider, ...path: string[]): Promise<TreeNode> {
+  const parent = await rows(tree, ...path.slice(0, -1));
+  const found = parent.find((node) => labelOf(node) === path[path.length - 1]);
+  assert.ok(found, `no row "${path[path.length - 1]}" among ${JSON.stringify(parent.map(labelOf))}`);
+  return found;
+}
+
+/** Ids of an album's contents as the emulator holds them now (read through the API, all pages). */
+export async function albumIds(fx: Fixture, albumId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fx.ctx.client.listAlbumContent(albumId, { pageSize: 100, ...(cursor ? { pageCursor: cursor } : {}) });
+    ids.push(...page.items.map((item) => item.id));
+    cursor = page.nextCursor || undefined;
+  } while (cursor);
+  return ids;
+}

@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { CommandId } from '../../src/constants';
+import { type Fixture, fixture, rows, signIn } from './fixture';
+
+describe('Signing in and out', () => {
+  let fx: Fixture;
+  beforeEach(async () => {
+    fx = await fixture();
+  });
+
+  it('shows nothing but the welcome while signed out, and sends no request', async () => {
+    await fx.emulator.control.clearRequests();
+    assert.deepEqual(await fx.ctx.albums.getChildren(), []);
+    assert.deepEqual(await fx.ctx.sharedFolders.getChildren(), []);
+    assert.deepEqual(await fx.emulator.control.requests(), []);
+  });
+
+  it('asks for the user id when it is empty, checks the pair, then stores the token and writes the setting', async () => {
+    await fx.emulator.control.clearRequests();
+    fx.prompter.script({ input: fx.owner.userId, prompt: /user id/ }, { input: fx.owner.token, prompt: /access token/ });
+    await vscode.commands.executeCommand(CommandId.signIn);
+    assert.deepEqual(fx.prompter.unexpected, []);
+    assert.equal(fx.ctx.session.state, 'signedIn');
+    assert.equal(vscode.workspace.getConfiguration('koodrive').get('userId'), fx.owner.userId);
+    assert.equal(await fx.ctx.session.getToken(), fx.owner.token);
+    const [check] = await fx.emulator.control.requests();
+    assert.equal(check.path, '/koodrive/ose/v1/sharefolder/list', 'one cheap call checks the pair');
+    assert.equal(check.query.limit, '1');
+    const settingsText = JSON.stringify(vscode.workspace.getConfiguration('koodrive'));
+    assert.ok(!settingsText.includes(fx.owner.token), 'the token is not in settings');
+  });
+
+  it('stores nothing for a wrong token and says so clearly', async () => {
+    fx.prompter.script({ input: fx.owner.userId }, { input: 'not-a-real-token-0000' });
+    await vscode.commands.executeCommand(CommandId.signIn);
+    assert.equal(fx.ctx.session.state, 'signedOut');
+    assert.equal(await fx.ctx.session.getToken(), undefined);
+    assert.equal(vscode.workspace.getConfiguration('koodrive').get('userId'), '', 'the user id is not written either');
+    const error = await fx.prompter.waitForNotification(/did not accept this access token/);
+    assert.equal(error.severity, 'error');
+    assert.match(error.message, /Trace id: \S{58}/);
+    assert.ok(!error.message.includes('not-a-real-token-0000'));
+  });
+
+  it('rejects a token that belongs to another user id', async () => {
+    fx.prompter.script({ input: fx.member.userId }, { input: fx.owner.token });
+    await vscode.commands.executeCommand(CommandId.signIn);
+    assert.equal(fx.ctx.session.state, 'signedOut');
+    await fx.prompter.waitForNotification(/did not accept this access token for user id 1700618280076834305/);
+  });
+
+  it('signs out after confirmation, removing the secret and every cached listing', async () => {
+    await signIn(fx, fx.owner);
+    assert.ok((await rows(fx.ctx.albums, 'Personal', 'Manual')).length > 0);
+    fx.prompter.script({ confirm: true, message: /Sign out of KooDrive/ });
+    await vscode.commands.executeCommand(CommandId.signOut);
+    assert.equal(fx.ctx.session.state, 'signedOut');
+    assert.equal(await fx.ctx.session.getToken(), undefined);
+    assert.deepEqual(await fx.ctx.albums.getChildren(), []);
+  });
+
+  it('keeps the token when sign-out is not confirmed', async () => {
+    await signIn(fx, fx.owner);
+    fx.prompter.script({ confirm: false });
+    await vscode.commands.executeCommand(CommandId.signOut);
+    assert.equal(fx.ctx.session.state, 'signedIn');
+  });
+
+  it('follows a token removed by another window (secrets.onDidChange)', async () => {
+    await signIn(fx, fx.owner);
+    const signedOut = new Promise<void>((resolve) => {
+      const subscription = fx.ctx.session.onDidChange((state) => {
+        if (state === 'signedOut') {
+          subscription.dispose();
+          resolve();
+        }
+      });
+    });
+    // Another window signing out deletes the secret behind this window's Session object.
+    const secrets = (fx.ctx.session as unknown as { secrets: vscode.SecretStorage }).secrets;
+    await secrets.delete('koodrive.accessToken');
+    await signedOut;
+    assert.deepEqual(await fx.ctx.albums.getChildren(), []);
+  });
+
+  it('turns a 401 into one Sign In Again message, then resumes the interrupted command by itself', async () => {
+    await signIn(fx, fx.owner);
+    await fx.emulator.control.addFault({ pathPattern: 'sharefolder/list', times: 1, fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'Authorization expired' } } });
+    fx.prompter.click(/session has expired/, 'Sign In Again').script({ input: fx.owner.token, prompt: /access token/ }, { pick: () => undefined });
+    await vscode.commands.executeCommand(CommandId.deleteSharedFolder);
+    assert.deepEqual(fx.prompter.unexpected, []);
+    assert.equal(fx.prompter.pending, 0, 'after signing in, the command went on to its folder picker');
+    assert.equal(fx.prompter.notifications.filter((n) => /session has expired/.test(n.message)).length, 1, 'one message');
+    assert.equal(fx.ctx.session.state, 'signedIn');
+  });
+
+  it('shows "Session expired: sign in again" in the trees instead of stale data after a 401', async () => {
+    await signIn(fx, fx.owner);
+    await fx.emulator.control.addFault({ pathPattern: 'album/list', times: 1, fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'expired' } } });
+    await rows(fx.ctx.albums, 'Personal', 'Manual');
+    assert.equal(fx.ctx.session.state, 'expired');
+    const roots = await fx.ctx.albums.getChildren();
+    assert.equal(roots.length, 1);
+    assert.equal(roots[0].treeItem().label, 'Session expired: sign in again');
+    assert.equal(roots[0].treeItem().command?.command, CommandId.signIn);
+    const folderRoots = await fx.ctx.sharedFolders.getChildren();
+    assert.equal(folderRoots[0].treeItem().label, 'Session expired: sign in again');
+  });
+});

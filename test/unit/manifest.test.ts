@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CommandId, ContextKey, ViewId } from '../../src/constants';
+
+const root = path.resolve(__dirname, '../../..');
+const read = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+
+interface Manifest {
+  contributes: {
+    commands: { command: string; title: string; category?: string; icon?: string }[];
+    menus: Record<string, { command: string; when?: string }[]>;
+    keybindings: { command: string; key: string; when: string }[];
+    views: Record<string, { id: string }[]>;
+    configuration: { properties: Record<string, { scope?: string; markdownDescription?: string }> };
+  };
+  activationEvents: string[];
+}
+
+describe('package.json agrees with the code', () => {
+  const manifest = read('package.json') as Manifest;
+  const declared = manifest.contributes.commands.map((c) => c.command).sort();
+
+  it('declares exactly the command ids of src/constants.ts', () => {
+    assert.deepEqual(declared, Object.values(CommandId).sort());
+  });
+
+  it('binds keys and menus only to declared commands', () => {
+    for (const binding of manifest.contributes.keybindings) {
+      assert.ok(declared.includes(binding.command), `keybinding for undeclared ${binding.command}`);
+    }
+    for (const [menu, entries] of Object.entries(manifest.contributes.menus)) {
+      for (const entry of entries) {
+        assert.ok(declared.includes(entry.command), `${menu} names undeclared ${entry.command}`);
+      }
+    }
+  });
+
+  it('gives every command a category and an icon, and hides node-only commands from the palette', () => {
+    for (const command of manifest.contributes.commands) {
+      assert.equal(command.category, '%category%', command.command);
+      assert.ok(command.icon, `${command.command} has no icon`);
+    }
+    const hidden = manifest.contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command).sort();
+    assert.deepEqual(hidden, [CommandId.copyId, CommandId.loadMore, CommandId.refreshNode, CommandId.retryLoad, CommandId.showDetails, CommandId.statusBarClick].sort());
+  });
+
+  it('binds Delete to the two destructive commands only when their tree has focus', () => {
+    const bindings = manifest.contributes.keybindings.map((b) => `${b.command} ${b.key} ${b.when}`).sort();
+    assert.deepEqual(bindings, [
+      `${CommandId.deleteSharedFolder} delete focusedView == ${ViewId.sharedFolders} && !inputFocus`,
+      `${CommandId.removeFromAlbum} delete focusedView == ${ViewId.albums} && !inputFocus`,
+    ]);
+  });
+
+  it('contributes the two views under the KooDrive container and activates lazily', () => {
+    assert.deepEqual(manifest.contributes.views[ViewId.container].map((v) => v.id), [ViewId.albums, ViewId.sharedFolders]);
+    assert.deepEqual(manifest.activationEvents, []); // VS Code derives onView/onCommand events
+  });
+
+  it('scopes every setting explicitly, and keeps the endpoint and user id out of workspaces (D13)', () => {
+    const properties = manifest.contributes.configuration.properties;
+    for (const [key, property] of Object.entries(properties)) {
+      assert.ok(property.scope, `${key} has no scope`);
+      assert.ok(property.markdownDescription, `${key} has no markdown description`);
+    }
+    assert.equal(properties['koodrive.endpoint'].scope, 'application');
+    assert.equal(properties['koodrive.userId'].scope, 'application');
+  });
+
+  it('uses the context keys of src/constants.ts in its when clauses', () => {
+    const text = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+    const used = new Set([...text.matchAll(/koodrive\.[a-zA-Z]+(?=[\s'"&|)])/g)].map((m) => m[0]));
+    for (const key of Object.values(ContextKey)) {
+      assert.ok(used.has(key), `${key} is never used in package.json`);
+    }
+  });
+
+  it('has an English and a Simplified Chinese text for every %key%', () => {
+    const text = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+    const keys = [...new Set([...text.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]))].sort();
+    const en = read('package.nls.json') as Record<string, string>;
+    const zh = read('package.nls.zh-cn.json') as Record<string, string>;
+    assert.deepEqual(Object.keys(en).sort(), keys);
+    assert.deepEqual(Object.keys(zh).sort(), keys);
+    for (const key of keys) {
+      assert.notEqual(zh[key], en[key] === 'KooDrive' ? undefined : en[key], `${key} is not translated`);
+    }
+  });
+});
