@@ -1,0 +1,67 @@
+/**
+ * Command line: `node out/test/emulator/cli.js --port <n> [--albums N] [--album-items N] [--shared-folders N]`.
+ * Binds 127.0.0.1 only. The first stdout line is one JSON object `{url, users}` that a parent
+ * process can read; each API request is then logged as one line on stderr (never a token).
+ * Exits 0 on SIGINT / SIGTERM, 2 on bad arguments.
+ */
+import type { EmulatorOptions } from './contract';
+import { formatLogLine } from './requestLog';
+import { startEmulator } from './server';
+
+const USAGE = 'usage: cli.js --port <n> [--albums N] [--album-items N] [--shared-folders N]';
+
+/** Parses the arguments. @throws Error with a readable reason. */
+export function parseArgs(args: string[]): { port: number; scale: NonNullable<EmulatorOptions['scale']> } {
+  const numbers: Record<string, number> = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const name = args[i];
+    const value = args[i + 1];
+    if (!['--port', '--albums', '--album-items', '--shared-folders'].includes(name)) {
+      throw new Error(`unknown argument ${name}`);
+    }
+    if (value === undefined || !/^\d+$/.test(value)) {
+      throw new Error(`${name} needs a non-negative integer`);
+    }
+    numbers[name] = Number(value);
+  }
+  const port = numbers['--port'];
+  if (port === undefined || port > 65535) {
+    throw new Error('--port <0-65535> is mandatory');
+  }
+  return {
+    port,
+    scale: { albums: numbers['--albums'], albumItems: numbers['--album-items'], sharedFolders: numbers['--shared-folders'] },
+  };
+}
+
+async function main(): Promise<void> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const emulator = await startEmulator({
+    port: parsed.port,
+    host: '127.0.0.1',
+    scale: parsed.scale,
+    onRequest: (entry) => process.stderr.write(`${formatLogLine(entry)}\n`),
+  });
+  process.stdout.write(`${JSON.stringify({ url: emulator.url, users: emulator.users })}\n`);
+  const stop = (): void => {
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`KooDrive emulator failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

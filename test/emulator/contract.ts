@@ -1,0 +1,58 @@
+/**
+ * The emulator's public types. `server.ts` and `control.ts` re-export them; other code imports
+ * them from there.
+ */
+
+/** A seeded user who can call the API. */
+export interface EmulatorUser {
+  userId: string;
+  token: string;
+  role: 'owner' | 'member' | 'outsider';
+  name: string;
+}
+
+export interface EmulatorOptions {
+  /** Default 0: any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  scale?: { albums?: number; albumItems?: number; sharedFolders?: number };
+  /** Called after every logged API request (the CLI prints a line per request with it). */
+  onRequest?: (entry: LoggedRequest) => void;
+}
+
+/** What a fault rule makes the emulator do instead of (or before) answering normally. */
+export type Fault =
+  | { type: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  | { type: 'delay'; ms: number }
+  | { type: 'drop' }
+  | { type: 'malformedJson' }
+  | { type: 'html'; status: number };
+
+/** Applies `fault` to the next `times` API requests that match `method` and `pathPattern`. */
+export interface FaultRule {
+  /** HTTP method, case-insensitive; any when absent. */
+  method?: string;
+  /** RegExp source matched against the URL path (no query); any when absent. */
+  pathPattern?: string;
+  /** Default 1. */
+  times?: number;
+  fault: Fault;
+}
+
+/** One API request as the emulator saw it. Control requests are never logged. */
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** Lower-case names; `authorization` is reduced to its scheme plus ` <redacted>`. */
+  headers: Record<string, string>;
+  /** Parsed JSON body, or the raw text when it was not JSON. */
+  body?: unknown;
+  /** 0 when a `drop` fault closed the socket without an answer. */
+  status: number;
+  code?: number;
+  traceId?: string;
+  /** ISO-8601 time of arrival, on the emulator's clock. */
+  at: string;
+}

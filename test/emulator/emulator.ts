@@ -1,0 +1,194 @@
+/**
+ * One emulator instance: its data, clock, faults and request log, and the handling of a single
+ * HTTP request (control endpoint, fault, or API call).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleApi } from './api';
+import { Clock } from './clock';
+import type { EmulatorUser, Fault, LoggedRequest } from './contract';
+import { handleControl, type ControlTarget } from './controlRoutes';
+import { Faults } from './faults';
+import { header } from './headers';
+import { parseJsonLossless, stringifyJson } from './json';
+import { RequestLog, redactHeaders } from './requestLog';
+import { seedStore, type Scale } from './seed';
+import { JSON_TYPE, send } from './send';
+import type { Store } from './store';
+
+/** Request bodies beyond this are refused (the largest legal body, 1000 ids, is ~40 KB). */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+const MALFORMED_JSON = '{"code":0,"msg":"Success.","albumList":[{"id":"1795607640592646273","name":"West La';
+
+export class Emulator implements ControlTarget {
+  readonly clock = new Clock();
+  readonly faults = new Faults();
+  readonly log = new RequestLog();
+  private store: Store;
+  private readonly sleeps = new Set<{ timer: NodeJS.Timeout; resolve: (done: boolean) => void }>();
+
+  constructor(
+    private readonly defaultScale: Scale | undefined,
+    private readonly onRequest?: (entry: LoggedRequest) => void,
+  ) {
+    this.store = seedStore(defaultScale, this.clock.now());
+  }
+
+  /** Fresh seed data, real time, no faults, empty log. Without `scale`, the startup scale. */
+  reset(scale?: Scale): void {
+    this.clock.setOffset(0);
+    this.faults.clear();
+    this.log.clear();
+    this.store = seedStore(scale ?? this.defaultScale, this.clock.now());
+  }
+
+  setClockOffset(ms: number): void {
+    this.clock.setOffset(ms);
+  }
+
+  clockOffset(): number {
+    return this.clock.offset;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  users(): EmulatorUser[] {
+    const users: EmulatorUser[] = [];
+    for (const user of this.store.users.values()) {
+      if (user.token && user.role) {
+        users.push({ userId: user.userId, token: user.token, role: user.role, name: user.name });
+      }
+    }
+    return users;
+  }
+
+  /** Ends pending delays at once, so that closing the server is prompt. */
+  cancelDelays(): void {
+    for (const sleep of this.sleeps) {
+      clearTimeout(sleep.timer);
+      sleep.resolve(false);
+    }
+    this.sleeps.clear();
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const at = new Date(this.clock.now()).toISOString();
+    const raw = await readBody(req);
+    if (raw === undefined) {
+      return;
+    }
+    if (url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/')) {
+      // Control endpoints exist only for local callers; everyone else sees an unknown path.
+      const reply = isLoopback(req.socket.remoteAddress)
+        ? handleControl(this, method, url.pathname, raw.text)
+        : { status: 404, body: { error: 'Not found' } };
+      send(res, this.clock.httpDate(), reply.status, JSON_TYPE, JSON.stringify(reply.body));
+      return;
+    }
+    const query: Record<string, string> = {};
+    for (const [name, value] of url.searchParams) {
+      query[name] ??= value;
+    }
+    const entry: LoggedRequest = { method, path: url.pathname, query, headers: redactHeaders(req.headers), body: bodyForLog(raw.text), status: 0, traceId: header(req.headers, 'x-traceid'), at };
+    if (raw.tooLarge) {
+      this.finish(res, entry, 413, JSON_TYPE, stringifyJson({ code: 13000102, msg: 'Request body too large.' }), 13000102);
+      return;
+    }
+    const fault = this.faults.take(method, url.pathname);
+    if (fault && fault.type !== 'delay') {
+      this.applyFault(req, res, entry, fault);
+      return;
+    }
+    if (fault?.type === 'delay' && !(await this.sleep(fault.ms))) {
+      req.socket.destroy();
+      return;
+    }
+    const reply = handleApi(this.store, { method, path: url.pathname, query, headers: req.headers, rawBody: raw.text, now: this.clock.now() });
+    this.finish(res, entry, reply.status, JSON_TYPE, stringifyJson(reply.body), reply.body.code as number, reply.headers);
+  }
+
+  private applyFault(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, fault: Exclude<Fault, { type: 'delay' }>): void {
+    switch (fault.type) {
+      case 'drop':
+        req.socket.destroy();
+        this.record(entry);
+        return;
+      case 'malformedJson':
+        this.finish(res, entry, 200, JSON_TYPE, MALFORMED_JSON);
+        return;
+      case 'html': {
+        const html = `<!DOCTYPE html><html><head><title>${fault.status} Error</title></head><body><h1>${fault.status} Error</h1><p>The gateway could not process the request.</p></body></html>`;
+        this.finish(res, entry, fault.status, 'text/html; charset=utf-8', html);
+        return;
+      }
+      case 'status': {
+        const isText = typeof fault.body === 'string';
+        const text = fault.body === undefined ? '' : isText ? (fault.body as string) : stringifyJson(fault.body);
+        const code = (fault.body as { code?: unknown } | undefined)?.code;
+        const type = fault.body === undefined ? undefined : isText ? 'text/plain; charset=utf-8' : JSON_TYPE;
+        this.finish(res, entry, fault.status, type, text, typeof code === 'number' ? code : undefined, fault.headers);
+        return;
+      }
+    }
+  }
+
+  private finish(res: ServerResponse, entry: LoggedRequest, status: number, type: string | undefined, text: string, code?: number, headers?: Record<string, string>): void {
+    send(res, this.clock.httpDate(), status, type, text, headers);
+    this.record({ ...entry, status, code });
+  }
+
+  private record(entry: LoggedRequest): void {
+    this.log.add(entry);
+    this.onRequest?.(entry);
+  }
+
+  /** Resolves true after `ms`, or false when the emulator closes first. */
+  private sleep(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const sleep = {
+        timer: setTimeout(() => {
+          this.sleeps.delete(sleep);
+          resolve(true);
+        }, ms),
+        resolve,
+      };
+      this.sleeps.add(sleep);
+    });
+  }
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address));
+}
+
+function bodyForLog(text: string): unknown {
+  if (text === '') {
+    return undefined;
+  }
+  try {
+    return parseJsonLossless(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The whole body as text, `tooLarge` past the limit, or undefined when the client went away. */
+function readBody(req: IncomingMessage): Promise<{ text: string; tooLarge: boolean } | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+      }
+    });
+    req.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES }));
+    req.on('error', () => resolve(undefined));
+    req.on('close', () => resolve(undefined));
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Well-known ids of the seeded data, for tests and for the people reading their output.
+ * Group ids are above 2^53 on purpose (decision D8).
+ */
+export const SeedIds = {
+  users: {
+    owner: '1644817543959100032',
+    member: '1700618280076834305',
+    outsider: '1882575898755117312',
+    /** Has no token: a family member who never calls the API in tests. */
+    relative: '1688123456789012481',
+  },
+  folders: {
+    /** Owner's "Family Photos 家庭相册"; members: owner, member, relative. */
+    family: '1765148493107805441',
+    /** Owner's "Work Drafts 工作草稿"; no other members. */
+    solo: '1757156480072657793',
+    /** Member's "Zhang Family 张家"; the owner joined it. */
+    joined: '1756579396312997633',
+    /** Outsider's "Book Club 读书会"; only the outsider. */
+    outsider: '1769001122334455667',
+  },
+  groups: {
+    family: '1765148492881313793',
+    solo: '1757156479912345601',
+    joined: '1763204937392700288',
+    outsider: '1769001122334455041',
+  },
+  albums: {
+    westLake: '1795607640592646273',
+    cats: '1805929618625036417',
+    /** Exactly 250 items, for cursor paging. */
+    paging: '1805929618625036421',
+    empty: '1805929618625036422',
+    ownerCamera: '1805929618625036431',
+    ownerScreenshots: '1805929618625036432',
+    familyReunion: '1805929618625036441',
+    familyGrandma: '1805929618625036442',
+    familyCamera: '1805929618625036443',
+    memberHiking: '1805929618625036451',
+    memberCollection: '1805929618625036452',
+    outsiderFood: '1805929618625036461',
+  },
+  invites: {
+    /** Owner invited the member to the family folder; accepted. */
+    memberAccepted: '1765143911223344001',
+    relativeAccepted: '1765143911223344002',
+    /** Owner invited a number without an account to the family folder; pending. */
+    strangerPending: '1765143911223344003',
+    strangerRejected: '1765143911223344004',
+    /** Outsider invited the owner to "Book Club 读书会"; pending (the owner's InviteConfrimList). */
+    toOwnerPending: '1765143911223344005',
+    /** Owner invited the outsider to "Work Drafts 工作草稿"; pending (the outsider's list). */
+    toOutsiderPending: '1765143911223344006',
+  },
+  /** Mobile numbers of invitees without an account. */
+  strangerMobiles: { pending: '0027761234500', rejected: '0027760000111' },
+} as const;
