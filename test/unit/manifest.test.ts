@@ -83,8 +83,7 @@ describe('package.json agrees with the code', () => {
     const zh = read('package.nls.zh-cn.json') as Record<string, string>;
     assert.deepEqual(Object.keys(en).sort(), keys);
     assert.deepEqual(Object.keys(zh).sort(), keys);
-    for (const key of keys) {
-      assert.notEqual(zh[key], en[key] === 'KooDrive' ? undefined : en[key], `${key} is not translated`);
-    }
+    const untranslated = keys.filter((key) => zh[key] === en[key] && !/^KooDrive$/.test(en[key]));
+    assert.deepEqual(untranslated, []);
   });
 });
