@@ -170,7 +170,7 @@ function bodyForLog(text: string): unknown {
     return undefined;
   }
   try {
-    return parseJsonLossless(text);
+    return parseJsonLossless(text, true);
   } catch {
     return text;
   }

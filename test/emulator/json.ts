@@ -72,13 +72,16 @@ function write(value: unknown, out: string[]): void {
   }
 }
 
+/** Marks big literals quoted while parsing; no real client sends a string starting with NUL. */
+const BIG_MARK = '\u0000big:';
+
 /**
- * Parses JSON like `JSON.parse`, except that integer literals outside the safe range become
- * strings holding their exact digits, so a client that sends a Long id as a bare number is not
- * misread. Numbers inside strings are left alone.
+ * Parses JSON like `JSON.parse`, except that integer literals outside the safe range are not
+ * rounded: they become {@link JsonInteger} values holding their exact digits (or plain strings of
+ * those digits with `asStrings`). Numbers inside strings are left alone.
  * @throws SyntaxError like `JSON.parse`.
  */
-export function parseJsonLossless(text: string): unknown {
+export function parseJsonLossless(text: string, asStrings = false): unknown {
   const out: string[] = [];
   let i = 0;
   while (i < text.length) {
@@ -94,12 +97,18 @@ export function parseJsonLossless(text: string): unknown {
     } else if (ch === '-' || (ch >= '0' && ch <= '9')) {
       const literal = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400))?.[0] ?? ch;
       const isBigInteger = /^-?\d+$/.test(literal) && !Number.isSafeInteger(Number(literal));
-      out.push(isBigInteger ? `"${literal}"` : literal);
+      out.push(isBigInteger ? `"\\u0000big:${literal}"` : literal);
       i += literal.length;
     } else {
       out.push(ch);
       i++;
     }
   }
-  return JSON.parse(out.join('')) as unknown;
+  return JSON.parse(out.join(''), (_key, value: unknown) => {
+    if (typeof value === 'string' && value.startsWith(BIG_MARK)) {
+      const digits = value.slice(BIG_MARK.length);
+      return asStrings ? digits : new JsonInteger(digits);
+    }
+    return value;
+  }) as unknown;
 }

@@ -5,6 +5,7 @@
 import { API_BASE_PATH, Limits } from '../../../src/api/types';
 import { AlbumContents } from '../albumContents';
 import { invalid, noPermission, paramError } from '../errors';
+import { JsonInteger } from '../json';
 import type { Album } from '../model';
 import { enumParam, intParam, requiredParam, stringArrayField, stringField, type Body } from '../params';
 import type { Route, RouteContext } from '../router';
@@ -120,6 +121,9 @@ function checkShareFolderId(store: Store, body: Body, groupId: string | undefine
     id = value;
   } else if (typeof value === 'number' && Number.isSafeInteger(value)) {
     id = String(value);
+  } else if (value instanceof JsonInteger) {
+    // A Long beyond 2^53 sent as a bare number: the lossless parser kept its digits.
+    id = value.digits;
   } else {
     throw invalid('shareFolderId', 'a shared-folder primary key');
   }

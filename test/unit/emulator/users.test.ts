@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import type { GetSpaceResponse } from '../../../src/api/types';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import { SeedIds } from '../../emulator/seedIds';
+import { call, member, outcome } from './helpers';
+
+const { users } = SeedIds;
+
+describe('emulator: users and spaces (§5.1, §5.3, §5.4)', () => {
+  let emulator: RunningEmulator;
+  before(async () => {
+    emulator = await startEmulator();
+  });
+  after(() => emulator.close());
+
+  it('GetUser returns data with name, userId and a masked mobile', async () => {
+    const result = await call(emulator, `/users/${users.member}`);
+    assert.deepEqual(outcome(result), [200, 0]);
+    const data = result.json.data as Record<string, unknown>;
+    assert.equal(data.name, 'Zhang Min 张敏');
+    assert.equal(data.userId, users.member);
+    assert.match(String(data.mobile), /\*{4}/);
+    assert.deepEqual(outcome(await call(emulator, '/users/1')), [400, 13000309]);
+  });
+
+  it('GetUserInfo looks up by userId (phone ignored) or by phone', async () => {
+    const byId = await call(emulator, '/user/info', { query: { userId: users.owner, phone: '0027829876543' } });
+    assert.deepEqual((byId.json.data as Record<string, unknown>).surname, 'Li');
+    const byPhone = await call(emulator, '/user/info', { query: { phone: '0027829876543' } });
+    assert.deepEqual((byPhone.json.data as Record<string, unknown>).userId, users.member);
+    assert.deepEqual(outcome(await call(emulator, '/user/info')), [400, 13000102]);
+    assert.deepEqual(outcome(await call(emulator, '/user/info', { query: { phone: '0000' } })), [400, 13000309]);
+  });
+
+  it('GetSpace returns data.containerId for the caller only, and needs type=1', async () => {
+    const result = await call(emulator, `/space/${users.owner}`, { query: { type: 1 } });
+    assert.equal((result.json as GetSpaceResponse).data?.containerId, 'IAAFanxbXNArpAncA1644817543959100032');
+    assert.deepEqual(outcome(await call(emulator, `/space/${users.owner}`)), [400, 13000102]);
+    assert.deepEqual(outcome(await call(emulator, `/space/${users.owner}`, { query: { type: 2 } })), [400, 13000102]);
+    assert.deepEqual(outcome(await call(emulator, `/space/${users.owner}`, { query: { type: 1 }, user: member(emulator) })), [400, 13000410]);
+    assert.deepEqual(outcome(await call(emulator, `/space/${users.owner}`, { query: { type: 1, containerId: 'IAAFother' } })), [400, 13000309]);
+  });
+});
