@@ -92,6 +92,15 @@ export interface CreateAlbumRequest {
   shareFolderId?: string;
 }
 
+/**
+ * CreateAlbum's response is not in the stored pages (§2.1). The emulator answers the new album's
+ * id at the top level, as CreateShareFolder and RenameShareFolder do; a client should also cope
+ * with its absence (then find the album through ListAlbums).
+ */
+export interface CreateAlbumResponse extends Envelope {
+  id?: string;
+}
+
 export interface UpdateAlbumRequest {
   name?: string;
   scopeParentFolderId?: string;

@@ -2,7 +2,7 @@
  * Album endpoints of §2.1-2.4: ListAlbums, CreateAlbum, UpdateAlbum, DeleteAlbum.
  * Only an album's creator may rename or delete it; family albums are listed to every member.
  */
-import { API_BASE_PATH, Limits } from '../../../src/api/types';
+import { API_BASE_PATH, Limits, type CreateAlbumResponse } from '../../../src/api/types';
 import { AlbumContents } from '../albumContents';
 import { invalid, noPermission, paramError } from '../errors';
 import { JsonInteger } from '../json';
@@ -53,7 +53,8 @@ function createAlbum({ store, caller, body, now }: RouteContext): Record<string,
   }
   checkShareFolderId(store, body, album.groupId);
   store.addAlbum(album);
-  return { id: album.id };
+  const reply: Omit<CreateAlbumResponse, 'code'> = { id: album.id };
+  return reply;
 }
 
 function updateAlbum({ store, caller, params, body }: RouteContext): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { AlbumItem, ListAlbumsResponse } from '../../../src/api/types';
+import type { AlbumItem, CreateAlbumResponse, ListAlbumsResponse } from '../../../src/api/types';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { SeedIds } from '../../emulator/seedIds';
 import { call, member, outcome, outsider, type Query } from './helpers';
@@ -85,7 +85,7 @@ describe('emulator: albums (ListAlbums, CreateAlbum, UpdateAlbum, DeleteAlbum)',
       const result = await create({ name: 'Autumn 秋天', type: '2', albumKind: '1' });
       assert.deepEqual(outcome(result), [200, 0]);
       assert.equal(result.json.msg, 'Success.');
-      assert.match(String(result.json.id), /^\d{19}$/);
+      assert.match((result.json as CreateAlbumResponse).id ?? '', /^\d{19}$/);
       const names = (await list({ albumKind: 1, albumType: 2 })).body.albumList?.map((album) => album.name);
       assert.ok(names?.includes('Autumn 秋天'));
     });
