@@ -2,13 +2,14 @@
  * Command line: `node out/test/emulator/cli.js --port <n> [--albums N] [--album-items N] [--shared-folders N]`.
  * Binds 127.0.0.1 only. The first stdout line is one JSON object `{url, users}` that a parent
  * process can read; each API request is then logged as one line on stderr (never a token).
- * Exits 0 on SIGINT / SIGTERM, 2 on bad arguments.
+ * Exits 0 on SIGINT / SIGTERM, 2 on bad arguments. Without `--port`, any free port (so that
+ * `npm run emulator` works as is).
  */
 import type { EmulatorOptions } from './contract';
 import { formatLogLine } from './requestLog';
 import { startEmulator } from './server';
 
-const USAGE = 'usage: cli.js --port <n> [--albums N] [--album-items N] [--shared-folders N]';
+const USAGE = 'usage: cli.js [--port <n>] [--albums N] [--album-items N] [--shared-folders N]';
 
 /** Parses the arguments. @throws Error with a readable reason. */
 export function parseArgs(args: string[]): { port: number; scale: NonNullable<EmulatorOptions['scale']> } {
@@ -24,9 +25,9 @@ export function parseArgs(args: string[]): { port: number; scale: NonNullable<Em
     }
     numbers[name] = Number(value);
   }
-  const port = numbers['--port'];
-  if (port === undefined || port > 65535) {
-    throw new Error('--port <0-65535> is mandatory');
+  const port = numbers['--port'] ?? 0;
+  if (port > 65535) {
+    throw new Error('--port must be 0-65535');
   }
   return {
     port,

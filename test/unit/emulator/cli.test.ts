@@ -59,7 +59,7 @@ describe('emulator: CLI', () => {
       port: 0,
       scale: { albums: undefined, albumItems: 100000, sharedFolders: 12 },
     });
-    assert.throws(() => parseArgs([]), /--port/);
+    assert.equal(parseArgs([]).port, 0);
     assert.throws(() => parseArgs(['--port', '1', '--what', '2']), /unknown/);
     assert.throws(() => parseArgs(['--port', '70000']), /--port/);
   });
