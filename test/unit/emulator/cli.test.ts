@@ -49,6 +49,14 @@ describe('emulator: CLI', () => {
     assert.equal(await exited, 0);
   });
 
+  it('exits 0 on SIGINT too', async () => {
+    const child = spawn(process.execPath, [CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const exited = exitCode(child);
+    await firstLine(child);
+    child.kill('SIGINT');
+    assert.equal(await exited, 0);
+  });
+
   it('exits 2 on bad arguments', async () => {
     const child = spawn(process.execPath, [CLI, '--port', 'abc'], { stdio: 'ignore' });
     assert.equal(await exitCode(child), 2);
