@@ -80,7 +80,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
     ...registerCommands(ctx),
   );
   await session.reload();
-  log.info(`KooDrive ${String(extension.extension.packageJSON.version)} activated`);
+  log.info(`KooDrive ${String((extension.extension.packageJSON as { version?: string }).version)} activated`);
   return extension.extensionMode === vscode.ExtensionMode.Test ? { context: ctx } : {};
 }
 

@@ -42,7 +42,7 @@ export class Log implements vscode.Disposable {
   }
 
   error(message: string, error?: unknown): void {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : error === undefined ? '' : String(error);
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : error === undefined ? '' : JSON.stringify(error);
     this.channel.error(this.clean(detail ? `${message}: ${detail}` : message));
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { albumContentPagesFrom } from '../model/albumPaging';
+import type { ListAlbumsQuery } from '../api/albums';
 import { AlbumKind, AlbumType, ShareFolderQueryType, type AlbumContent, type AlbumItem } from '../api/types';
 import { albumDescription, albumLabel, contentDescription, contentLabel, folderLabel } from '../model/present';
 import type { PagedPickSource, PickPage } from '../ui/prompter';
@@ -29,11 +30,11 @@ export function manualAlbumSource(ctx: CommandContext): PagedPickSource<AlbumIte
       let at: AlbumCursor | undefined = cursor ?? { groupIndex: 0, page: 1 };
       while (at && at.groupIndex < groups.length) {
         const group: { groupId: string | undefined; name?: string } = groups[at.groupIndex];
-        const query = group.groupId
+        const query: ListAlbumsQuery = group.groupId
           ? { albumKind: AlbumKind.family, albumType: AlbumType.manual, groupId: group.groupId, pageNum: at.page, pageSize }
           : { albumKind: AlbumKind.personal, albumType: AlbumType.manual, pageNum: at.page, pageSize };
-        const { albums, total } = await ctx.recovery.call(() => ctx.client.listAlbums(query, { signal }));
-        const more = albums.length === pageSize && (total === undefined || at.page * pageSize < total);
+        const { albums, total }: { albums: AlbumItem[]; total?: number } = await ctx.recovery.call(() => ctx.client.listAlbums(query, { signal }));
+        const more: boolean = albums.length === pageSize && (total === undefined || at.page * pageSize < total);
         const next: AlbumCursor | undefined = more
           ? { groupIndex: at.groupIndex, page: at.page + 1 }
           : at.groupIndex + 1 < groups.length ? { groupIndex: at.groupIndex + 1, page: 1 } : undefined;

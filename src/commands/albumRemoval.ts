@@ -40,7 +40,7 @@ export async function runRemoval(ctx: CommandContext, target: RemovalTarget, ids
         signal,
         onProgress: (progress) => {
           const done = before + progress.done;
-          reporter.report(progressText(done, total), total > 0 ? ((done - reported) / total) * 100 : undefined);
+          reporter.report(progressText(done, total, t), total > 0 ? ((done - reported) / total) * 100 : undefined);
           reported = done;
         },
       });

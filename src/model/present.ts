@@ -106,7 +106,7 @@ export function memberDescription(member: MemberInfo, isOwner: boolean, t: Local
 export function fieldsMarkdown(title: string, object: Record<string, unknown>): string {
   const rows = Object.entries(object)
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([key, value]) => `| ${escapeMarkdown(key)} | ${escapeMarkdown(typeof value === 'object' ? JSON.stringify(value) : String(value))} |`);
+    .map(([key, value]) => `| ${escapeMarkdown(key)} | ${escapeMarkdown(typeof value === 'string' ? value : JSON.stringify(value))} |`);
   return [`**${escapeMarkdown(title)}**`, '', '| | |', '|---|---|', ...rows].join('\n');
 }
 

@@ -112,7 +112,7 @@ export class AlbumTypeNode extends PagedNode<{ album: AlbumItem; family?: Family
         { albumKind: this.kind, albumType: this.type, groupId: family.groupId, pageNum: cursor.page, pageSize },
         { signal },
       );
-      const more = albums.length === pageSize && (total === undefined || cursor.page * pageSize < total);
+      const more: boolean = albums.length === pageSize && (total === undefined || cursor.page * pageSize < total);
       const next: FamilyCursor | undefined = more
         ? { family: cursor.family, page: cursor.page + 1 }
         : cursor.family + 1 < this.families.length ? { family: cursor.family + 1, page: 1 } : undefined;

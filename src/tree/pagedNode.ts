@@ -68,11 +68,11 @@ export abstract class PagedNode<Item, Cursor = unknown> extends TreeNode {
   private visibleRows(): TreeNode[] {
     const rows = [...this.rows];
     if (this.error !== undefined) {
-      rows.push(new ErrorNode(this, this.error, this as PagedNode<unknown>));
+      rows.push(new ErrorNode(this, this.error, this));
     } else if (this.rows.length === 0 && this.finished) {
       rows.push(new MessageNode(this, this.emptyText()));
     } else if (!this.finished) {
-      rows.push(new LoadMoreNode(this as PagedNode<unknown>));
+      rows.push(new LoadMoreNode(this));
     }
     return rows;
   }
