@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type ClientOptions, KooDriveClient } from './api/client';
 import { isKooDriveError } from './api/errors';
 import { Session } from './auth/session';
+import { type RemovalOutcome, type RemovalTarget, runRemoval } from './commands/albumRemoval';
 import { Background } from './commands/background';
 import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/index';
@@ -25,6 +26,7 @@ import { VscodePrompter } from './ui/vscodePrompter';
  */
 export interface KooDriveExtensionApi {
   readonly context?: CommandContext;
+  readonly runRemoval?: (target: RemovalTarget, ids?: string[]) => Promise<RemovalOutcome>;
 }
 
 /** Composition root: builds the long-lived objects, wires their events, registers the commands. */
@@ -60,10 +62,10 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
   };
 
   const onSession = async (): Promise<void> => {
-    await vscode.commands.executeCommand('setContext', ContextKey.signedIn, session.state !== 'signedOut');
-    statusBar.update(session.state, safeUserId());
-    albums.refresh();
+    albums.refresh(); // at once: nothing may load with the previous session's view of the world
     sharedFolders.refresh();
+    statusBar.update(session.state, safeUserId());
+    await vscode.commands.executeCommand('setContext', ContextKey.signedIn, session.state !== 'signedOut');
   };
   const onLoadFailure = (error: unknown): void => {
     if (isKooDriveError(error) && error.kind === 'sessionExpired') {
@@ -81,7 +83,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
   );
   await session.reload();
   log.info(`KooDrive ${String((extension.extension.packageJSON as { version?: string }).version)} activated`);
-  return extension.extensionMode === vscode.ExtensionMode.Test ? { context: ctx } : {};
+  return extension.extensionMode === vscode.ExtensionMode.Test ? { context: ctx, runRemoval: (target, ids) => runRemoval(ctx, target, ids) } : {};
 }
 
 export function deactivate(): void {}

@@ -64,8 +64,12 @@ function describe(init: KooDriveErrorInit): string {
   return `${text} (trace id ${init.traceId})`;
 }
 
+/**
+ * True for errors of this client. Checked by shape, not `instanceof`, so it holds across two
+ * copies of this module (the bundled extension and its tests).
+ */
 export function isKooDriveError(error: unknown): error is KooDriveError {
-  return error instanceof KooDriveError;
+  return error instanceof Error && error.name === 'KooDriveError' && typeof (error as { kind?: unknown }).kind === 'string';
 }
 
 export function isKind(error: unknown, kind: KooDriveErrorKind): error is KooDriveError {

@@ -10,8 +10,9 @@ import type { SessionState } from '../tree/node';
 export class Session implements vscode.Disposable {
   private hasToken = false;
   private expired = false;
+  private announced: SessionState | undefined;
   private readonly changes = new vscode.EventEmitter<SessionState>();
-  /** Fires whenever {@link state} may have changed (sign-in, sign-out, expiry, another window). */
+  /** Fires when {@link state} changes (sign-in, sign-out, expiry, another window, the user id setting). */
   readonly onDidChange = this.changes.event;
   private readonly subscription: vscode.Disposable;
 
@@ -29,11 +30,20 @@ export class Session implements vscode.Disposable {
   /** Reads whether a token is stored (not the token itself). */
   async reload(): Promise<void> {
     const present = Boolean(await this.secrets.get(SecretKey.accessToken));
-    if (present !== this.hasToken || (present && this.expired)) {
+    if (present !== this.hasToken) {
       this.hasToken = present;
       this.expired = false;
     }
-    this.changes.fire(this.state);
+    this.announce();
+  }
+
+  /** Tells listeners about the state once per change, however many events led to it. */
+  private announce(): void {
+    const state = this.state;
+    if (state !== this.announced) {
+      this.announced = state;
+      this.changes.fire(state);
+    }
   }
 
   get state(): SessionState {
@@ -58,27 +68,27 @@ export class Session implements vscode.Disposable {
     await this.secrets.store(SecretKey.accessToken, token);
     this.hasToken = true;
     this.expired = false;
-    this.changes.fire(this.state);
+    this.announce();
   }
 
   async clear(): Promise<void> {
     await this.secrets.delete(SecretKey.accessToken);
     this.hasToken = false;
     this.expired = false;
-    this.changes.fire(this.state);
+    this.announce();
   }
 
   /** KooDrive answered 401: stop trusting what the trees show until the user signs in again. */
   markExpired(): void {
     if (this.state === 'signedIn') {
       this.expired = true;
-      this.changes.fire(this.state);
+      this.announce();
     }
   }
 
-  /** Settings changed (e.g. the user id): re-announce the state. */
+  /** Settings changed (e.g. the user id was cleared): the state may have changed with them. */
   settingsChanged(): void {
-    this.changes.fire(this.state);
+    this.announce();
   }
 
   dispose(): void {

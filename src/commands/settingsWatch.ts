@@ -4,13 +4,16 @@ import type { CommandContext } from './context';
 
 const t = vscode.l10n.t;
 
+/** Settings whose change makes every loaded listing stale. */
+const listingKeys: readonly SettingKey[] = ['endpoint', 'userId', 'pageSize', 'language'];
+
 /**
  * Reacts to edits of `koodrive.*`: a value the extension cannot use is reported at once with
  * Open Settings (never silently replaced), and listings that depend on the change are reloaded.
  */
 export function onSettingsChanged(ctx: CommandContext, keys: SettingKey[]): void {
   ctx.session.settingsChanged();
-  if (keys.some((key) => key !== 'deleteConfirmation')) {
+  if (keys.some((key) => listingKeys.includes(key))) {
     ctx.albums.refresh();
     ctx.sharedFolders.refresh();
   }

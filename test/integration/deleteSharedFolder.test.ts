@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/constants';
-import { SharedFolderNode } from '../../src/tree/sharedFolderNodes';
-import { type Fixture, fixture, labelOf, row, rows, signIn } from './fixture';
+import type { SharedFolderNode } from '../../src/tree/sharedFolderNodes';
+import { type Fixture, fixture, labelOf, row, rows, settings, signIn } from './fixture';
 
 describe('Delete Shared Folder', () => {
   let fx: Fixture;
@@ -12,13 +12,15 @@ describe('Delete Shared Folder', () => {
 
   async function folder(group: string, name: string): Promise<SharedFolderNode> {
     const node = await row(fx.ctx.sharedFolders, group, name);
-    assert.ok(node instanceof SharedFolderNode);
-    return node;
+    assert.ok('folder' in node, `${name} is a folder row`);
+    return node as SharedFolderNode;
   }
 
+  /** Whether `user` still sees the folder, asked with that user's own credentials. */
   async function listed(user: 'owner' | 'member', name: string): Promise<boolean> {
-    await signIn(fx, user === 'owner' ? fx.owner : fx.member);
-    const folders = await fx.ctx.client.listSharedFolders({ offset: 0, limit: 1000, queryType: 0 });
+    const who = user === 'owner' ? fx.owner : fx.member;
+    const client = fx.ctx.makeClient({ userId: () => who.userId, getToken: () => Promise.resolve(who.token) });
+    const folders = await client.listSharedFolders({ offset: 0, limit: 1000, queryType: 0 });
     return folders.some((f) => f.name === name);
   }
 
@@ -46,7 +48,7 @@ describe('Delete Shared Folder', () => {
   });
 
   it('with typeName, requires the folder name to be typed exactly', async () => {
-    await vscode.workspace.getConfiguration('koodrive').update('deleteConfirmation', 'typeName', vscode.ConfigurationTarget.Global);
+    await settings(fx.ctx, { deleteConfirmation: 'typeName' });
     await signIn(fx, fx.owner);
     const drafts = await folder('Created by me', 'Work Drafts 工作草稿');
     fx.prompter.script({ confirm: true, message: /Work Drafts 工作草稿/ }, { input: 'Work Drafts 工作草稿', prompt: /Type the folder’s name/ });
@@ -57,6 +59,7 @@ describe('Delete Shared Folder', () => {
     const family = await folder('Created by me', 'Family Photos 家庭相册');
     fx.prompter.script({ confirm: true }, { input: 'family photos' });
     await vscode.commands.executeCommand(CommandId.deleteSharedFolder, family);
+    assert.match(fx.prompter.unexpected.join('\n'), /Type “Family Photos 家庭相册” exactly to confirm/, 'the input box refuses a wrong name');
     assert.equal(await listed('owner', 'Family Photos 家庭相册'), true, 'a wrong name deletes nothing');
   });
 

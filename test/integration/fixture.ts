@@ -12,6 +12,8 @@ import { ScriptedPrompter } from './scriptedPrompter';
 export interface Fixture {
   emulator: RunningEmulator;
   ctx: CommandContext;
+  /** The extension's own removal operation (its bundled copy, not one compiled for the tests). */
+  runRemoval: NonNullable<KooDriveExtensionApi['runRemoval']>;
   owner: EmulatorUser;
   member: EmulatorUser;
   prompter: ScriptedPrompter;
@@ -20,12 +22,30 @@ export interface Fixture {
 /** Items of the emulator's "Large album": enough chunks (10) to have some waiting while 4 are in flight. */
 export const LARGE = 10_000;
 
-let shared: { emulator: RunningEmulator; ctx: CommandContext } | undefined;
+let shared: { emulator: RunningEmulator; ctx: CommandContext; runRemoval: Fixture['runRemoval'] } | undefined;
 
-async function settings(values: Record<string, unknown>): Promise<void> {
-  const section = vscode.workspace.getConfiguration('koodrive');
+/**
+ * Writes user settings and waits until the extension has reacted to each change (a change
+ * refreshes the trees, which must not race with the rows a test then loads).
+ */
+export async function settings(ctx: CommandContext, values: Record<string, unknown>): Promise<void> {
   for (const [key, value] of Object.entries(values)) {
+    const section = vscode.workspace.getConfiguration('koodrive');
+    if (section.inspect(key)?.globalValue === value || (value === '' && section.inspect(key)?.globalValue === undefined)) {
+      continue;
+    }
+    const seen = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 5000);
+      const subscription = ctx.config.onDidChange((keys) => {
+        if (keys.some((changed) => changed === key)) {
+          clearTimeout(timer);
+          subscription.dispose();
+          resolve();
+        }
+      });
+    });
     await section.update(key, value, vscode.ConfigurationTarget.Global);
+    await seen;
   }
 }
 
@@ -40,31 +60,34 @@ export async function fixture(): Promise<Fixture> {
     const extension = vscode.extensions.getExtension<KooDriveExtensionApi>(ExtensionId);
     assert.ok(extension, 'the KooDrive extension is installed');
     const api = await extension.activate();
-    assert.ok(api.context, 'the extension exposes its context in test mode');
-    shared = { emulator, ctx: api.context };
+    assert.ok(api.context && api.runRemoval, 'the extension exposes its context in test mode');
+    shared = { emulator, ctx: api.context, runRemoval: api.runRemoval };
   }
-  const { emulator, ctx } = shared;
+  const { emulator, ctx, runRemoval } = shared;
   await ctx.background.idle();
+  await vscode.commands.executeCommand(CommandId.clearSharedFolderFilter);
   await ctx.session.clear();
   await emulator.control.reset({ albumItems: LARGE });
   await emulator.control.clearFaults();
   await emulator.control.setClockOffset(0);
-  await settings({ endpoint: emulator.url, userId: '', pageSize: 100, deleteConfirmation: 'modal', requestTimeoutSeconds: 30, language: 'auto' });
+  await settings(ctx, { endpoint: emulator.url, userId: '', pageSize: 100, deleteConfirmation: 'modal', requestTimeoutSeconds: 30, language: 'auto' });
   const prompter = new ScriptedPrompter();
   ctx.prompter = prompter;
   const owner = emulator.users.find((user) => user.role === 'owner');
   const member = emulator.users.find((user) => user.role === 'member');
   assert.ok(owner && member);
-  return { emulator, ctx, owner, member, prompter };
+  return { emulator, ctx, runRemoval, owner, member, prompter };
 }
 
 /** Signs in through the real command, answering its prompts. */
 export async function signIn(fx: Fixture, user: EmulatorUser): Promise<void> {
-  await settings({ userId: user.userId });
+  await settings(fx.ctx, { userId: user.userId });
   fx.prompter.script({ input: user.token, prompt: /access token/ });
   await vscode.commands.executeCommand(CommandId.signIn);
   assert.deepEqual(fx.prompter.unexpected, []);
   assert.equal(fx.ctx.session.state, 'signedIn');
+  await fx.prompter.waitForNotification(/^Signed in to KooDrive/);
+  fx.prompter.notifications.length = 0; // tests look only at what comes after signing in
 }
 
 export async function stopFixture(): Promise<void> {

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/constants';
-import { runRemoval } from '../../src/commands/albumRemoval';
-import { AlbumNode } from '../../src/tree/albumNodes';
+import type { AlbumNode } from '../../src/tree/albumNodes';
 import { albumIds, type Fixture, fixture, LARGE, labelOf, row, rows, signIn } from './fixture';
 
 describe('Remove from Album', () => {
@@ -14,8 +13,8 @@ describe('Remove from Album', () => {
 
   async function album(name: string): Promise<AlbumNode> {
     const node = await row(fx.ctx.albums, 'Personal', 'Manual', name);
-    assert.ok(node instanceof AlbumNode);
-    return node;
+    assert.ok('album' in node, `${name} is an album row`);
+    return node as AlbumNode;
   }
 
   it('removes a multi-selection after one confirmation, keeps the other rows, and offers Undo', async () => {
@@ -96,7 +95,7 @@ describe('Remove from Album', () => {
   it('removes 2,500 items in exactly 3 requests, reporting progress', async () => {
     const { albumId, ids } = await large(2500);
     await fx.emulator.control.clearRequests();
-    const outcome = await runRemoval(fx.ctx, { albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
+    const outcome = await fx.runRemoval({ albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
     assert.equal(outcome.removed.length, 2500);
     const deletes = (await fx.emulator.control.requests()).filter((r) => r.method === 'DELETE');
     assert.equal(deletes.length, 3);
@@ -109,7 +108,7 @@ describe('Remove from Album', () => {
     const { albumId, ids } = await large(2500);
     await fx.emulator.control.addFault({ method: 'DELETE', pathPattern: 'batchDelete', times: 1, fault: { type: 'status', status: 400, body: { code: 13000102, msg: 'Verify parameters failed.' } } });
     fx.prompter.click(/removed, \d+ failed/, 'Show Details');
-    const outcome = await runRemoval(fx.ctx, { albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
+    const outcome = await fx.runRemoval({ albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
     const failed = outcome.failed.flatMap((f) => f.ids);
     assert.ok(failed.length === 1000 || failed.length === 500, `exactly one chunk failed (${failed.length})`);
     assert.equal(outcome.removed.length, 2500 - failed.length);
@@ -128,7 +127,7 @@ describe('Remove from Album', () => {
     const { albumId, ids } = await large(2500);
     await fx.emulator.control.addFault({ method: 'DELETE', pathPattern: 'batchDelete', times: 1, fault: { type: 'status', status: 400, body: { code: 13000201, msg: 'inner failure' } } });
     fx.prompter.click(/removed, \d+ failed/, 'Retry Failed');
-    await runRemoval(fx.ctx, { albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
+    await fx.runRemoval({ albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
     await fx.ctx.background.idle();
     await fx.prompter.waitForNotification(/^Removed \d+ items from “Large album”/);
     const left = new Set(await albumIds(fx, albumId));
@@ -140,7 +139,7 @@ describe('Remove from Album', () => {
     const { albumId, ids } = await large(LARGE);
     await fx.emulator.control.addFault({ method: 'DELETE', pathPattern: 'batchDelete', times: 10, fault: { type: 'delay', ms: 200 } });
     fx.prompter.cancelProgressWhen((message) => /^\d+ of 10000 removed/.test(message));
-    const outcome = await runRemoval(fx.ctx, { albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
+    const outcome = await fx.runRemoval({ albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
     assert.equal(outcome.cancelled, true);
     assert.ok(outcome.removed.length < LARGE && outcome.notAttempted.length > 0, `removed ${outcome.removed.length}`);
     const left = await albumIds(fx, albumId);
@@ -153,7 +152,7 @@ describe('Remove from Album', () => {
     const { albumId, ids } = await large(2500);
     await fx.emulator.control.addFault({ method: 'DELETE', pathPattern: 'batchDelete', times: 1, fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'token expired' } } });
     fx.prompter.click(/session has expired/, 'Sign In Again').script({ input: fx.owner.token, prompt: /access token/ });
-    const outcome = await runRemoval(fx.ctx, { albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
+    const outcome = await fx.runRemoval({ albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
     assert.deepEqual(fx.prompter.unexpected, []);
     assert.equal(outcome.removed.length, 2500, 'nothing of the user’s work is lost');
     assert.equal(fx.prompter.notifications.filter((n) => /session has expired/.test(n.message)).length, 1);

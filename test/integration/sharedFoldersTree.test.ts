@@ -48,7 +48,7 @@ describe('The Shared Folders tree', () => {
   it('shows a member what they joined, without deletion', async () => {
     await signIn(fx, fx.member);
     const joined = (await rows(fx.ctx.sharedFolders, 'Joined')).map(labelOf);
-    assert.ok(joined.includes('Family Photos 家庭相册'));
+    assert.ok(joined.includes('Family Photos 家庭相册'), JSON.stringify(joined));
     const family = await row(fx.ctx.sharedFolders, 'Joined', 'Family Photos 家庭相册');
     assert.doesNotMatch(family.treeItem().contextValue ?? '', /deletable/);
   });

@@ -87,7 +87,8 @@ describe('Signing in and out', () => {
   it('turns a 401 into one Sign In Again message, then resumes the interrupted command by itself', async () => {
     await signIn(fx, fx.owner);
     await fx.emulator.control.addFault({ pathPattern: 'sharefolder/list', times: 1, fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'Authorization expired' } } });
-    fx.prompter.click(/session has expired/, 'Sign In Again').script({ input: fx.owner.token, prompt: /access token/ }, { pick: () => undefined });
+    // The folder picker opens, its first page gets a 401, the sign-in prompts appear over it.
+    fx.prompter.click(/session has expired/, 'Sign In Again').script({ pick: () => undefined }, { input: fx.owner.token, prompt: /access token/ });
     await vscode.commands.executeCommand(CommandId.deleteSharedFolder);
     assert.deepEqual(fx.prompter.unexpected, []);
     assert.equal(fx.prompter.pending, 0, 'after signing in, the command went on to its folder picker');
