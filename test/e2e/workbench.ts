@@ -1,0 +1,161 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * Steps a person takes in the VS Code workbench, for every UI test: open a view, expand and
+ * multi-select rows, use context menus, answer input boxes, quick picks and modal dialogs,
+ * read notifications, and take a screenshot when something fails.
+ */
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Loads the workbench (the first load parses a large script: up to a minute on 2 cores). */
+export async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 90_000 });
+}
+
+/** Clicks a view container's icon in the activity bar (waiting for extensions to contribute it). */
+export async function openViewContainer(page: Page, title: string): Promise<void> {
+  const icon = page.locator(`.part.activitybar [aria-label^="${title}"]`).first();
+  await icon.waitFor({ timeout: 60_000 });
+  const selected = await page.locator('.part.sidebar .composite.title').filter({ hasText: title }).count();
+  if (selected === 0) {
+    await icon.click();
+  }
+  await page.locator('.part.sidebar .composite.title').filter({ hasText: title }).waitFor();
+}
+
+/** A view (pane) of the side bar, by its title. */
+export function view(page: Page, title: string): Locator {
+  return page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: title }) });
+}
+
+/** A tree row whose label starts with `label` (the accessible name adds the description). */
+export function treeItem(scope: Page | Locator, label: string): Locator {
+  return scope.getByRole('treeitem', { name: new RegExp(`^${escape(label)}`) }).first();
+}
+
+/** Waits for a row and expands it if it is collapsed. */
+export async function expandTreeItem(scope: Page | Locator, label: string): Promise<Locator> {
+  const row = treeItem(scope, label);
+  await row.waitFor({ timeout: 30_000 });
+  if ((await row.getAttribute('aria-expanded')) === 'false') {
+    await row.click();
+    await scope.locator(`[role="treeitem"][aria-expanded="true"]`).filter({ hasText: label }).first().waitFor();
+  }
+  return row;
+}
+
+/** Selects several rows as a person would: a click, then Ctrl+click on the others. */
+export async function multiSelect(scope: Page | Locator, labels: string[]): Promise<void> {
+  for (const [index, label] of labels.entries()) {
+    await treeItem(scope, label).click({ modifiers: index === 0 ? [] : ['Control'] });
+  }
+}
+
+/**
+ * Opens a row's context menu and picks an entry. Menu items act on mouse-up and ignore a click
+ * that comes too soon after they render, so wait, click, and click again if the menu stays.
+ */
+export async function contextMenu(page: Page, row: Locator, entry: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const item = page.getByRole('menuitem', { name: new RegExp(`^${escape(entry)}`) }).first();
+  await item.waitFor();
+  await page.waitForTimeout(300);
+  await item.click();
+  await page.waitForTimeout(200);
+  if (await item.isVisible()) {
+    await item.click();
+  }
+}
+
+/** Runs a command from the palette by its title (as shown, e.g. "KooDrive: Sign In"). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list [role="option"]').filter({ hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Types into the open input box (e.g. a password box) and presses Enter; returns once the box
+ * has closed or moved on to its next question.
+ */
+export async function answerInputBox(page: Page, text: string, prompt?: RegExp): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible' });
+  const message = widget.locator('.quick-input-message');
+  if (prompt) {
+    await message.filter({ hasText: prompt }).waitFor();
+  }
+  const asked = await message.innerText();
+  await widget.locator('input.input').fill(text);
+  await page.keyboard.press('Enter');
+  const deadline = Date.now() + 30_000;
+  while ((await widget.isVisible()) && (await message.innerText().catch(() => '')) === asked) {
+    if (Date.now() > deadline) {
+      throw new Error(`the input box "${asked}" did not accept the answer`);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Picks entries of the open quick pick by label (checks them for a multi-select pick) and accepts. */
+export async function answerQuickPick(page: Page, labels: string[]): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible' });
+  for (const label of labels) {
+    const option = widget.locator('[role="option"]').filter({ hasText: label }).first();
+    await option.waitFor();
+    const checkbox = option.locator('input[type="checkbox"], .quick-input-list-checkbox').first();
+    await ((await checkbox.count()) > 0 ? checkbox.click() : option.click());
+  }
+  if (await widget.isVisible()) {
+    await page.keyboard.press('Enter');
+  }
+}
+
+/** Answers a modal dialog by its button and returns the dialog's text. */
+export async function answerModal(page: Page, button: string): Promise<string> {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible' });
+  const text = (await dialog.innerText()).trim();
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  return text;
+}
+
+/** The texts of the notification toasts on screen. */
+export async function readNotifications(page: Page): Promise<string[]> {
+  return page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+}
+
+/** Waits for a notification toast whose text matches, and returns it. */
+export async function waitForNotification(page: Page, text: string | RegExp, timeoutMs = 30_000): Promise<Locator> {
+  const toast = page.locator('.notifications-toasts .notification-list-item').filter({ has: page.locator('.notification-list-item-message', { hasText: text }) }).first();
+  await toast.waitFor({ timeout: timeoutMs });
+  return toast;
+}
+
+/** Clicks a button of the notification that matches `text`. */
+export async function clickNotificationButton(page: Page, text: string | RegExp, button: string): Promise<void> {
+  const toast = await waitForNotification(page, text);
+  await toast.getByRole('button', { name: button, exact: true }).click();
+}
+
+/** The status bar entry whose text matches. */
+export function statusBarItem(page: Page, text: string | RegExp): Locator {
+  return page.locator('.part.statusbar .statusbar-item').filter({ hasText: text }).first();
+}
+
+/** Saves a full-page screenshot under `dir`, returning its path. */
+export async function screenshot(page: Page, dir: string, name: string): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name.replace(/[^\w.-]+/g, '_').slice(0, 100)}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
