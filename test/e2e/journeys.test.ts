@@ -65,6 +65,21 @@ describe('KooDrive in the workbench', () => {
     assert.deepEqual(after, before.slice(3));
   });
 
+  it('asks before removing when the Delete key is pressed in the Albums tree', async () => {
+    const { page } = e2e();
+    const albums = view(page, 'Albums');
+    await expandTreeItem(albums, 'West Lake 西湖 2025');
+    const westLake = (await asOwner().listAlbums({ albumKind: 1, albumType: 2, pageSize: 100 })).albums.find((album) => album.name === 'West Lake 西湖 2025');
+    assert.ok(westLake);
+    const [first] = (await asOwner().listAlbumContent(westLake.id, { pageSize: 100 })).items;
+    await treeItem(albums, first.id).click();
+    await page.keyboard.press('Delete');
+    const question = await answerModal(page, 'Cancel');
+    assert.match(question, /Remove 1 item from the album “West Lake 西湖 2025”\?/);
+    await treeItem(albums, first.id).waitFor();
+    assert.equal((await asOwner().listAlbumContent(westLake.id, { pageSize: 100 })).items.length, 12, 'nothing removed without confirmation');
+  });
+
   it('deletes a shared folder the user owns, and offers no deletion on a joined one', async () => {
     const { page } = e2e();
     const folders = view(page, 'Shared Folders');

@@ -15,7 +15,17 @@ export interface Tools {
   chromium: string;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+/**
+ * The environment without what an enclosing `npm test` exports: npm reads `npm_config_*`
+ * variables as its own configuration, so the outer run's user agent (node/v20) would reach
+ * code-server's postinstall, which then refuses to install.
+ */
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  return { ...env, ...extra };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv()): void {
   log(`$ ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { stdio: 'inherit', env });
   if (result.status !== 0) {
@@ -50,7 +60,7 @@ export function ensureTools(): Tools {
     if (process.getuid?.() !== 0) {
       throw new Error(`Missing Debian packages: ${missing.join(' ')}. Run: sudo apt-get update && sudo apt-get install -y --no-install-recommends ${APT_PACKAGES.join(' ')}`);
     }
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const env = cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' });
     run('apt-get', ['update', '-qq'], env);
     run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...APT_PACKAGES], env);
   }
@@ -59,12 +69,11 @@ export function ensureTools(): Tools {
   once(node24Dir, NODE24, () => run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', node24Dir, NODE24]));
   const codeServerDir = path.join(toolsDir, 'code-server');
   once(codeServerDir, CODE_SERVER, () =>
-    run('npm', ['install', '-g', '--no-audit', '--no-fund', '--prefix', codeServerDir, '--foreground-scripts', CODE_SERVER], {
-      ...process.env,
+    run('npm', ['install', '-g', '--no-audit', '--no-fund', '--prefix', codeServerDir, '--foreground-scripts', CODE_SERVER], cleanEnv({
       PATH: `${path.join(node24, 'bin')}:${process.env.PATH ?? ''}`,
       // Build native modules against Node 24's headers, not a nodedir from the user's npmrc.
       npm_config_nodedir: node24,
-    }),
+    })),
   );
   const codeServer = path.join(codeServerDir, 'bin', 'code-server');
   if (!fs.existsSync(codeServer)) {
