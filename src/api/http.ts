@@ -1,75 +1,61 @@
-import fetch, { type Response } from 'node-fetch';
+import { performance } from 'node:perf_hooks';
+import fetch from 'node-fetch';
 import { outsideWindow, ServerClock } from './clock';
 import { parseEndpoint } from './endpoint';
-import { KooDriveError, type KooDriveErrorKind, kindFor } from './errors';
-import { parseLossless } from './json';
-import { backoffMs, defaultRetryPolicy, isRetryable, parseRetryAfter, type RetryPolicy, sleep } from './retry';
+import { type Body, readEnvelope, ShapeError } from './envelope';
+import { isKooDriveError, KooDriveError, type KooDriveErrorInit, type KooDriveErrorKind } from './errors';
+import type { CallOptions, ClientOptions, RequestLogEntry } from './options';
+import { backoffMs, isRetryable, parseRetryAfter, resolvePolicy, type RetryPolicy, sleep } from './retry';
 import { newTraceId } from './traceId';
-import type { Envelope } from './types';
+import { API_BASE_PATH } from './types';
 
-/** How the client reaches KooDrive. Every value is read per request, so settings may change. */
-export interface ClientOptions {
-  endpoint: () => string;
-  userId: () => string | undefined;
-  /** Called per request; the token is never kept on any object. */
-  getToken: () => Promise<string | undefined>;
-  language: () => string;
-  timeoutMs: () => number;
-  onRequest?: (entry: RequestLogEntry) => void;
-  retry?: Partial<RetryPolicy>;
-  now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
-}
-
-/** One line of the request log: no token, no headers, no bodies. */
-export interface RequestLogEntry {
-  method: string;
-  path: string;
-  status?: number;
-  code?: string;
-  ms: number;
-  traceId: string;
-  attempt: number;
-  outcome: 'ok' | 'error' | 'retry';
-  errorKind?: KooDriveErrorKind;
-}
+export type { Body } from './envelope';
+export type { CallOptions, ClientOptions, RequestLogEntry } from './options';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** One API call, as an endpoint function describes it to the pipeline. */
 export interface ApiRequest {
   method: Method;
-  /** Absolute API path with every id already encoded (see {@link apiPath}). */
+  /** Absolute API path with every id already encoded (see {@link apiPath}); no query. */
   path: string;
+  /** Query values; undefined ones are left out. Encoded with URLSearchParams. */
   query?: Record<string, string | number | undefined>;
+  /** JSON body; when present, `Content-Type: application/json` is sent (DELETE included). */
   body?: unknown;
-  /** Safe to send again after a failure (lists, reads, the idempotent album-content removal). */
+  /** Safe to send again after a failure (lists, reads, the album-content removal). */
   idempotent: boolean;
 }
 
-/** Joins path segments under the API base, encoding each dynamic segment. */
+/**
+ * The API path for `segments` under `/koodrive/ose/v1`, each segment encodeURIComponent'd, so
+ * an id holding `/`, `?` or `#` stays inside its own segment.
+ */
 export function apiPath(...segments: string[]): string {
-  return `/koodrive/ose/v1/${segments.map((segment) => encodeURIComponent(segment)).join('/')}`;
+  return `${API_BASE_PATH}/${segments.map((segment) => encodeURIComponent(segment)).join('/')}`;
 }
 
-/** One attempt's failure; `dateRejected` when the server's clock shows our X-Date was outside its window. */
-class AttemptFailure extends Error {
-  constructor(
-    readonly error: KooDriveError,
-    readonly dateRejected: boolean,
-  ) {
-    super(error.message);
-  }
+/** What one attempt led to. */
+type Outcome = { ok: true; value: unknown } | { ok: false; error: KooDriveError; next?: 'date' | 'backoff' };
+
+/** What an attempt needs before it can go on the wire. */
+interface Ready {
+  url: string;
+  headers: Record<string, string>;
+  /** The instant the X-Date header stands for. */
+  stampAt: number;
+  /** Kept only for this attempt, to scrub it from anything the server echoes. */
+  token: string;
 }
+
+/** Header values must be visible ASCII; anything else would be refused by the HTTP stack. */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
 /**
  * The request pipeline every endpoint goes through: headers (D1-D5), lossless JSON (D8), the
- * envelope rule (D6), typed errors (D7), timeouts, cancellation, and retries with backoff for
- * requests that are safe to repeat, plus the one retry after a rejection caused by the date (D2).
+ * envelope rule (D6), typed errors (D7), a timeout per attempt, cancellation, retries with
+ * backoff for requests that are safe to repeat, and the one retry after a rejection that the
+ * server's `Date` header shows was caused by our `X-Date` (D2). Holds no token.
  */
 export class Http {
   private readonly clock: ServerClock;
@@ -79,53 +65,66 @@ export class Http {
   constructor(private readonly options: ClientOptions) {
     this.now = options.now ?? Date.now;
     this.clock = new ServerClock(this.now);
-    this.policy = { ...defaultRetryPolicy, ...options.retry };
+    this.policy = resolvePolicy(options.retry);
   }
 
-  /** Sends `request` and returns the parsed success envelope. Throws {@link KooDriveError}. */
-  async send<T extends Envelope>(request: ApiRequest, call: CallOptions = {}): Promise<T> {
+  /**
+   * Sends `request` (retrying as allowed) and hands the success body to `read`, whose result it
+   * returns. `read` may throw {@link ShapeError} for a payload of the wrong shape.
+   * @throws KooDriveError of any kind; `configuration` before anything is sent.
+   */
+  async send<T>(request: ApiRequest, read: (body: Body) => T, call: CallOptions = {}): Promise<T> {
     let dateRetried = false;
     for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(request, read, attempt, !dateRetried, call.signal);
+      if (outcome.ok) {
+        return outcome.value as T;
+      }
+      if (outcome.next === 'date') {
+        dateRetried = true; // the skew was re-learned from this very answer
+        continue;
+      }
+      if (outcome.next !== 'backoff') {
+        throw outcome.error;
+      }
+      const delay = backoffMs(attempt, this.policy, this.options.random ?? Math.random, outcome.error.retryAfterMs);
       try {
-        return (await this.attempt(request, attempt, call.signal)) as T;
-      } catch (failure) {
-        if (!(failure instanceof AttemptFailure)) {
-          throw failure;
-        }
-        const { error } = failure;
-        if (failure.dateRejected && !dateRetried) {
-          dateRetried = true; // the skew was just re-learned from this very answer
-          continue;
-        }
-        if (!request.idempotent || !isRetryable(error) || attempt >= this.policy.attempts) {
-          throw error;
-        }
-        const delay = backoffMs(attempt, this.policy, this.options.random ?? Math.random, error.retryAfterMs);
-        try {
-          await (this.options.sleep ?? sleep)(delay, call.signal);
-        } catch {
-          throw this.error('cancelled', request, error.traceId);
-        }
+        await (this.options.sleep ?? sleep)(delay, call.signal);
+      } catch {
+        throw this.fail(request, { kind: 'cancelled', traceId: outcome.error.traceId, detail: 'cancelled while waiting to retry' });
       }
     }
   }
 
-  private error(kind: KooDriveErrorKind, request: ApiRequest, traceId: string, extra: Partial<ConstructorParameters<typeof KooDriveError>[0]> = {}): KooDriveError {
-    return new KooDriveError({ kind, method: request.method, path: request.path, traceId, ...extra });
+  private fail(request: ApiRequest, init: Omit<KooDriveErrorInit, 'method' | 'path'>): KooDriveError {
+    return new KooDriveError({ ...init, method: request.method, path: request.path });
   }
 
-  private async attempt(request: ApiRequest, attempt: number, signal: AbortSignal | undefined): Promise<Envelope> {
-    const traceId = newTraceId();
+  /** Endpoint, user id and token, checked; then the URL and headers of one attempt. */
+  private async prepare(request: ApiRequest, traceId: string, signal: AbortSignal | undefined): Promise<Ready> {
+    let base: URL;
+    try {
+      base = parseEndpoint(this.options.endpoint());
+    } catch (error) {
+      throw this.fail(request, { kind: 'configuration', detail: isKooDriveError(error) ? error.message : 'the KooDrive endpoint is not valid' });
+    }
+    const userId = this.options.userId()?.trim();
+    if (!userId || !HEADER_SAFE.test(userId)) {
+      throw this.fail(request, { kind: 'configuration', detail: userId ? 'the KooDrive user id contains characters not allowed in a header' : 'no KooDrive user id is set' });
+    }
+    let token: string | undefined;
+    try {
+      token = (await this.options.getToken())?.trim();
+    } catch {
+      throw this.fail(request, { kind: 'configuration', detail: 'the access token could not be read' });
+    }
     if (signal?.aborted) {
-      throw this.error('cancelled', request, traceId);
+      throw this.fail(request, { kind: 'cancelled' });
     }
-    const base = parseEndpoint(this.options.endpoint());
-    const userId = this.options.userId();
-    const token = await this.options.getToken();
-    if (!userId || !token) {
-      throw this.error('configuration', request, traceId, { detail: !userId ? 'no KooDrive user id is set' : 'not signed in (no access token)' });
+    if (!token || !HEADER_SAFE.test(token)) {
+      throw this.fail(request, { kind: 'configuration', detail: token ? 'the access token contains characters not allowed in a header' : 'not signed in (no access token)' });
     }
-    const url = new URL(`${base.origin}${base.pathname.replace(/\/+$/, '')}${request.path}`);
+    const url = new URL(`${base.origin}${base.pathname}${request.path}`);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) {
         url.searchParams.set(key, String(value));
@@ -137,86 +136,110 @@ export class Http {
       'X-User-Id': userId,
       'X-Date': stamp.header,
       'X-Traceid': traceId,
-      language: this.options.language(),
       Accept: 'application/json',
     };
+    const language = this.options.language().trim();
+    if (language && HEADER_SAFE.test(language)) {
+      headers.language = language;
+    }
     if (request.body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
+    return { url: url.toString(), headers, stampAt: stamp.at, token };
+  }
 
-    const started = this.now();
-    const log = (outcome: RequestLogEntry['outcome'], status?: number, code?: string, errorKind?: KooDriveErrorKind): void =>
-      this.options.onRequest?.({ method: request.method, path: request.path, status, code, ms: this.now() - started, traceId, attempt, outcome, errorKind });
+  private async attempt(request: ApiRequest, read: (body: Body) => unknown, attempt: number, mayDateRetry: boolean, signal: AbortSignal | undefined): Promise<Outcome> {
+    if (signal?.aborted) {
+      throw this.fail(request, { kind: 'cancelled' });
+    }
+    const traceId = newTraceId();
+    const ready = await this.prepare(request, traceId, signal);
+    const started = performance.now();
+    const log = (outcome: RequestLogEntry['outcome'], status?: number, code?: string, errorKind?: KooDriveErrorKind): void => {
+      try {
+        this.options.onRequest?.({ method: request.method, path: request.path, status, code, ms: Math.round(performance.now() - started), traceId, attempt, outcome, errorKind });
+      } catch {
+        // A failing log hook must not change the outcome of the request.
+      }
+    };
+    const decide = (error: KooDriveError, dateRejected = false): Outcome => {
+      const next = dateRejected && mayDateRetry ? 'date' : request.idempotent && isRetryable(error) && attempt < this.policy.attempts ? 'backoff' : undefined;
+      log(next ? 'retry' : 'error', error.status, error.code, error.kind);
+      return { ok: false, error, next };
+    };
 
+    const configured = this.options.timeoutMs();
+    const timeoutMs = Number.isFinite(configured) && configured > 0 ? configured : 30_000;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.options.timeoutMs());
+    }, timeoutMs);
     const onAbort = (): void => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    let response: Response;
+    let status: number;
     let text: string;
+    let dateHeader: string | null;
+    let retryAfter: string | null;
     try {
       // Redirects are refused: following one could carry the token to another host.
-      response = await fetch(url.toString(), {
+      const response = await fetch(ready.url, {
         method: request.method,
-        headers,
+        headers: ready.headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: controller.signal,
         redirect: 'manual',
       });
+      status = response.status;
+      dateHeader = response.headers.get('date');
+      retryAfter = response.headers.get('retry-after');
       text = await response.text();
     } catch (cause) {
       const kind: KooDriveErrorKind = signal?.aborted ? 'cancelled' : timedOut ? 'timeout' : 'network';
-      const code = (cause as { code?: string }).code;
-      const error = this.error(kind, request, traceId, { detail: kind === 'network' ? (code ?? 'connection failed') : undefined });
-      log(this.willRetry(request, error, attempt) ? 'retry' : 'error', undefined, undefined, kind);
-      throw new AttemptFailure(error, false);
+      const detail = kind === 'timeout' ? `no answer within ${timeoutMs} ms` : kind === 'network' ? networkDetail(cause) : undefined;
+      return decide(this.fail(request, { kind, traceId, detail }));
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
-    return this.interpret(request, response, text, stamp.at, traceId, attempt, log);
-  }
 
-  private interpret(request: ApiRequest, response: Response, text: string, stampAt: number, traceId: string, attempt: number, log: (outcome: RequestLogEntry['outcome'], status?: number, code?: string, errorKind?: KooDriveErrorKind) => void): Envelope {
-    const serverTime = this.clock.learn(response.headers.get('date'));
-    let body: Envelope | undefined;
-    try {
-      const parsed = parseLossless(text);
-      body = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Envelope) : undefined;
-    } catch {
-      body = undefined;
+    const serverDate = this.clock.learn(dateHeader);
+    const reading = readEnvelope(status, text);
+    if (reading.ok) {
+      try {
+        const value = read(reading.body);
+        log('ok', status, reading.code);
+        return { ok: true, value };
+      } catch (error) {
+        const detail = error instanceof ShapeError ? error.message : 'the answer could not be read';
+        return decide(this.fail(request, { kind: 'badResponse', traceId, status, code: reading.code, detail }));
+      }
     }
-    const code = body?.code === undefined || body.code === null ? undefined : String(body.code);
-    const status = response.status;
-    if (status >= 200 && status < 300 && body && Number(code) === 0) {
-      log('ok', status, code);
-      return body;
-    }
-    let kind: KooDriveErrorKind;
-    if (status >= 300 && status < 400) {
-      kind = 'badResponse';
-    } else if (status >= 200 && status < 300) {
-      kind = body === undefined || code === undefined ? 'badResponse' : kindFor(400, code);
-    } else {
-      kind = kindFor(status, code);
-    }
-    const error = this.error(kind, request, traceId, {
+    const error = this.fail(request, {
+      kind: reading.kind,
+      traceId,
       status,
-      code,
-      serverMessage: typeof body?.msg === 'string' ? body.msg.slice(0, 300) : undefined,
-      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.now()),
-      detail: body === undefined && !(status >= 500) ? 'the answer was not JSON' : undefined,
+      code: reading.code,
+      serverMessage: scrub(reading.serverMessage, ready.token),
+      detail: reading.detail,
+      retryAfterMs: parseRetryAfter(retryAfter, serverDate ?? this.clock.serverNow()),
     });
-    const dateRejected = (status === 400 || status === 401) && serverTime !== undefined && outsideWindow(stampAt, serverTime);
-    log(dateRejected || this.willRetry(request, error, attempt) ? 'retry' : 'error', status, code, kind);
-    throw new AttemptFailure(error, dateRejected);
+    const dateRejected = (status === 400 || status === 401) && serverDate !== undefined && outsideWindow(ready.stampAt, serverDate);
+    return decide(error, dateRejected);
   }
+}
 
-  private willRetry(request: ApiRequest, error: KooDriveError, attempt: number): boolean {
-    return request.idempotent && isRetryable(error) && attempt < this.policy.attempts;
+/** The system error code of a failed connection (ECONNREFUSED, ECONNRESET...), never its text. */
+function networkDetail(cause: unknown): string {
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : 'connection failed';
+}
+
+/** Removes the token, and anything shaped like a credential, from text the server sent. */
+function scrub(text: string | undefined, token: string): string | undefined {
+  if (text === undefined) {
+    return undefined;
   }
+  return text.split(token).join('<redacted>').replace(/\b(Bearer|AT)([ +])[^\s,;"']+/gi, '$1$2<redacted>');
 }

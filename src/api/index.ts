@@ -1,7 +1,11 @@
-/** The KooDrive Carrier API client. Never imports vscode. */
+/** The KooDrive Carrier API client: everything a caller needs, from one module. Never imports vscode. */
 export * from './batch';
 export * from './client';
-export * from './errors';
 export * from './endpoint';
+export * from './errors';
 export * from './paging';
-export type * from './types';
+export { isRetryable, parseRetryAfter, type RetryPolicy, defaultRetryPolicy } from './retry';
+export { formatXDate } from './clock';
+export { parseLossless } from './json';
+export { newTraceId } from './traceId';
+export * from './types';

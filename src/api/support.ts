@@ -1,20 +1,36 @@
-import { apiPath, type CallOptions, type Http } from './http';
-import type { Envelope, GetSpaceResponse, SpaceInfo } from './types';
+/** Supporting endpoints (reference §5.1, §5.3, §5.4). Each throws KooDriveError; see {@link Http.send}. */
+import { objectField } from './envelope';
+import type { CallOptions, Http } from './http';
+import type { SpaceInfo, UserInfo, UserProfile } from './types';
+import { check, isUsableId, pathFor } from './validate';
 
-/** GetSpace (§5.4): the personal space, whose `containerId` creating a shared folder needs. */
-export async function getSpace(http: Http, ownerId: string, query: { containerId?: string } = {}, call?: CallOptions): Promise<SpaceInfo | undefined> {
-  const body = await http.send<GetSpaceResponse>({ method: 'GET', path: apiPath('space', ownerId), idempotent: true, query: { type: '1', ...query } }, call);
-  return body.data;
+/**
+ * GetSpace (§5.4): the personal space (`type=1`) of `ownerId`, whose `containerId` creating a
+ * shared folder needs. Pass `containerId` when the user has several personal spaces.
+ * @throws KooDriveError (`badResponse` when the answer has no `data`).
+ */
+export async function getSpace(http: Http, ownerId: string, query: { containerId?: string } = {}, call?: CallOptions): Promise<SpaceInfo> {
+  const path = pathFor('GET', '/space/{ownerId}', { ownerId });
+  return http.send({ method: 'GET', path, idempotent: true, query: { type: '1', containerId: query.containerId || undefined } }, (body) => objectField<SpaceInfo>(body, 'data'), call);
 }
 
-/** GetUser (§5.1). */
-export async function getUser(http: Http, userId: string, call?: CallOptions): Promise<Record<string, unknown> | undefined> {
-  const body = await http.send<Envelope & { data?: Record<string, unknown> }>({ method: 'GET', path: apiPath('users', userId), idempotent: true }, call);
-  return body.data;
+/**
+ * GetUser (§5.1): a user's profile.
+ * @throws KooDriveError (`badResponse` when the answer has no `data`).
+ */
+export async function getUser(http: Http, userId: string, call?: CallOptions): Promise<UserProfile> {
+  const path = pathFor('GET', '/users/{userId}', { userId });
+  return http.send({ method: 'GET', path, idempotent: true }, (body) => objectField<UserProfile>(body, 'data'), call);
 }
 
-/** GetUserInfo (§5.3): by user id or phone. */
-export async function getUserInfo(http: Http, query: { userId?: string; phone?: string }, call?: CallOptions): Promise<Record<string, unknown> | undefined> {
-  const body = await http.send<Envelope & { data?: Record<string, unknown> }>({ method: 'GET', path: apiPath('user', 'info'), idempotent: true, query: { ...query } }, call);
-  return body.data;
+/**
+ * GetUserInfo (§5.3): a user by id or by phone (the server ignores `phone` when `userId` is
+ * given). Sent with `Authorization: Bearer`, like every call (D3), though the page shows `AT+`.
+ * @throws KooDriveError (`invalidInput` locally when neither is given; `badResponse` without `data`).
+ */
+export async function getUserInfo(http: Http, query: { userId?: string; phone?: string }, call?: CallOptions): Promise<UserInfo> {
+  const path = pathFor('GET', '/user/info');
+  check(isUsableId(query.userId) || isUsableId(query.phone), 'GET', path, 'give a userId or a phone');
+  const userId = query.userId || undefined;
+  return http.send({ method: 'GET', path, idempotent: true, query: { userId, phone: userId ? undefined : query.phone } }, (body) => objectField<UserInfo>(body, 'data'), call);
 }

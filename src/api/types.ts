@@ -29,6 +29,12 @@ export const Limits = {
   /** Shared-folder names must be shorter than 32 characters. */
   sharedFolderNameMaxExclusive: 32,
   keyWordMax: 32,
+  /** Collection-album scope: at most 30 directories (§2.1, §2.2). */
+  scopeDirMax: 30,
+  /** `fileMap.fileId`: at most 64 characters (§2.6). */
+  fileIdMax: 64,
+  /** GetShareFolderMetadata path id: at most 100 characters (§3.5). */
+  shareFolderIdMax: 100,
   traceIdLength: 58,
   /** X-Date may be at most this old (and never in the future). */
   dateWindowMs: 15 * 60 * 1000,
@@ -257,4 +263,35 @@ export interface SpaceInfo {
 
 export interface GetSpaceResponse extends Envelope {
   data?: SpaceInfo;
+}
+
+/** `userInfo` of GetUser (§5.1). */
+export interface UserProfile {
+  userId?: string;
+  name?: string;
+  mobile?: string;
+  role?: number;
+  /** 0 enabled, 7 frozen. */
+  status?: number;
+  /** Third-party user id. */
+  id?: string;
+  [extra: string]: unknown;
+}
+
+export interface GetUserResponse extends Envelope {
+  data?: UserProfile;
+}
+
+/** `UserInfo` of GetUserInfo (§5.3). */
+export interface UserInfo {
+  userId: string;
+  firstname?: string;
+  surname?: string;
+  phone?: string;
+  email?: string;
+  [extra: string]: unknown;
+}
+
+export interface GetUserInfoResponse extends Envelope {
+  data?: UserInfo;
 }
