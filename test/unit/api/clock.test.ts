@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { formatXDate, outsideWindow, ServerClock, STAMP_LAG_MS, WINDOW_MS } from '../../../src/api/clock';
+
+describe('api/clock', () => {
+  describe('formatXDate (D1)', () => {
+    it('writes UTC yyyyMMddTHHmmssZ, month before day, milliseconds dropped', () => {
+      assert.equal(formatXDate(Date.parse('2025-11-03T07:01:40.999Z')), '20251103T070140Z');
+      assert.equal(formatXDate(Date.parse('2024-08-31T14:38:29.000Z')), '20240831T143829Z');
+    });
+
+    it('pads every field and never uses day-of-year', () => {
+      assert.equal(formatXDate(Date.UTC(2026, 0, 2, 3, 4, 5)), '20260102T030405Z');
+      assert.equal(formatXDate(Date.UTC(2025, 11, 31, 23, 59, 59)), '20251231T235959Z');
+    });
+
+    it('always matches the format the emulator enforces', () => {
+      for (let i = 0; i < 200; i++) {
+        assert.match(formatXDate(Math.floor(Math.random() * 4e12)), /^\d{8}T\d{6}Z$/);
+      }
+    });
+  });
+
+  describe('ServerClock (D2)', () => {
+    it('stamps five seconds behind the local clock before learning anything', () => {
+      const clock = new ServerClock(() => Date.UTC(2025, 10, 3, 7, 1, 45));
+      assert.deepEqual(clock.stamp(), { header: '20251103T070140Z', at: Date.UTC(2025, 10, 3, 7, 1, 40) });
+      assert.equal(clock.skew, 0);
+    });
+
+    it('learns the skew from a Date header and stamps serverNow - 5 s', () => {
+      let local = Date.UTC(2025, 0, 1, 12, 0, 0);
+      const clock = new ServerClock(() => local);
+      const server = clock.learn('Wed, 01 Jan 2025 11:40:00 GMT'); // server 20 minutes behind
+      assert.equal(server, Date.UTC(2025, 0, 1, 11, 40, 0));
+      assert.equal(clock.skew, -20 * 60_000 + 500);
+      local += 60_000;
+      assert.equal(clock.serverNow(), Date.UTC(2025, 0, 1, 11, 41, 0, 500));
+      assert.equal(clock.stamp().at, clock.serverNow() - STAMP_LAG_MS);
+      assert.equal(clock.stamp().header, '20250101T114055Z');
+    });
+
+    it('ignores a missing or unreadable Date header', () => {
+      const clock = new ServerClock(() => 1_000_000);
+      assert.equal(clock.learn(undefined), undefined);
+      assert.equal(clock.learn(null), undefined);
+      assert.equal(clock.learn('yesterday-ish'), undefined);
+      assert.equal(clock.skew, 0);
+    });
+  });
+
+  describe('outsideWindow', () => {
+    const server = Date.UTC(2025, 0, 1, 12, 0, 0);
+    it('accepts stamps within [server - 15 min, server]', () => {
+      assert.equal(outsideWindow(server - 5_000, server), false);
+      assert.equal(outsideWindow(server - WINDOW_MS, server), false);
+      assert.equal(outsideWindow(server + 999, server), false); // Date is truncated to the second
+    });
+
+    it('flags stamps certainly in the future or too old', () => {
+      assert.equal(outsideWindow(server + 1_000, server), true);
+      assert.equal(outsideWindow(server + 20 * 60_000, server), true);
+      assert.equal(outsideWindow(server - WINDOW_MS - 1, server), true);
+    });
+  });
+});

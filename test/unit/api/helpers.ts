@@ -1,0 +1,87 @@
+/**
+ * Shared set-up for the API tests that run over real HTTP against the local emulator: one
+ * emulator per test file, reset before each test, and clients with instant, recorded backoff.
+ */
+import * as assert from 'node:assert/strict';
+import { KooDriveClient } from '../../../src/api/client';
+import { isKooDriveError, type KooDriveError, type KooDriveErrorKind } from '../../../src/api/errors';
+import type { ClientOptions, RequestLogEntry } from '../../../src/api/options';
+import { startEmulator, type EmulatorUser, type LoggedRequest, type RunningEmulator } from '../../emulator/server';
+
+export { SeedIds } from '../../emulator/server';
+
+export interface Harness {
+  emulator: RunningEmulator;
+  owner: EmulatorUser;
+  member: EmulatorUser;
+  outsider: EmulatorUser;
+  /** Backoff delays the clients asked for, in order. */
+  sleeps: number[];
+  /** Log entries of every client made by {@link Harness.client}. */
+  log: RequestLogEntry[];
+  /** A client for `user` (default the owner), with recorded instant sleeps. */
+  client(user?: EmulatorUser, overrides?: Partial<ClientOptions>): KooDriveClient;
+  /** The API requests the emulator saw since the last reset. */
+  requests(): Promise<LoggedRequest[]>;
+}
+
+/** Registers mocha hooks that start an emulator for the file and reset it before each test. */
+export function useEmulator(scale?: { albums?: number; albumItems?: number; sharedFolders?: number }): Harness {
+  const harness = {
+    sleeps: [] as number[],
+    log: [] as RequestLogEntry[],
+  } as unknown as Harness;
+  before(async () => {
+    harness.emulator = await startEmulator(scale ? { scale } : {});
+    const role = (name: EmulatorUser['role']): EmulatorUser => {
+      const user = harness.emulator.users.find((candidate) => candidate.role === name);
+      assert.ok(user, `emulator has no ${name}`);
+      return user;
+    };
+    harness.owner = role('owner');
+    harness.member = role('member');
+    harness.outsider = role('outsider');
+  });
+  after(async () => {
+    await harness.emulator?.close();
+  });
+  beforeEach(async () => {
+    await harness.emulator.control.reset();
+    harness.sleeps.length = 0;
+    harness.log.length = 0;
+  });
+  harness.client = (user = harness.owner, overrides = {}) =>
+    new KooDriveClient({
+      endpoint: () => harness.emulator.url,
+      userId: () => user.userId,
+      getToken: () => Promise.resolve(user.token),
+      language: () => 'en-US',
+      timeoutMs: () => 5_000,
+      onRequest: (entry) => harness.log.push(entry),
+      sleep: (ms, signal) => {
+        harness.sleeps.push(ms);
+        return signal?.aborted ? Promise.reject(new Error('aborted')) : Promise.resolve();
+      },
+      random: () => 0.5,
+      ...overrides,
+    });
+  harness.requests = () => harness.emulator.control.requests();
+  return harness;
+}
+
+/** Awaits `promise`, asserts it rejects with a KooDriveError of `kind`, and returns that error. */
+export async function rejectsWith(promise: Promise<unknown>, kind: KooDriveErrorKind): Promise<KooDriveError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isKooDriveError(error), `expected a KooDriveError, got ${String(error)}`);
+    assert.equal(error.kind, kind, error.message);
+    return error;
+  }
+  assert.fail(`expected a ${kind} error, but the call succeeded`);
+}
+
+/** API requests whose path ends with `suffix`. */
+export function matching(requests: LoggedRequest[], suffix: string): LoggedRequest[] {
+  return requests.filter((request) => request.path.endsWith(suffix));
+}

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { normaliseIds, parseLossless, quoteBigIntegers } from '../../../src/api/json';
+
+describe('api/json (D8)', () => {
+  it('keeps every digit of an integer beyond 2^53', () => {
+    const body = parseLossless('{"data":{"groupId":1765148492881313793,"id":"1765148493107805441"},"code":0}') as { data: { groupId: string } };
+    assert.equal(body.data.groupId, '1765148492881313793');
+    const naive = JSON.parse('{"groupId":1765148492881313793}') as { groupId: number };
+    assert.notEqual(String(naive.groupId), '1765148492881313793'); // what plain JSON.parse does
+  });
+
+  it('handles negative and exactly-2^53 literals', () => {
+    assert.deepEqual(parseLossless('[-9007199254740993, 9007199254740992, 9007199254740991]'), ['-9007199254740993', '9007199254740992', 9007199254740991]);
+  });
+
+  it('leaves safe integers, decimals and exponents as numbers', () => {
+    assert.deepEqual(parseLossless('{"total":250,"ratio":0.5,"big":1e21,"neg":-3,"dec":12345678901234567890.5}'), { total: 250, ratio: 0.5, big: 1e21, neg: -3, dec: Number('12345678901234567890.5') });
+  });
+
+  it('never touches digits inside strings, escaped quotes included', () => {
+    const text = '{"msg":"id 12345678901234567890 \\" 98765432109876543210","x":"\\\\","n":12345678901234567890}';
+    assert.deepEqual(parseLossless(text), { msg: 'id 12345678901234567890 " 98765432109876543210', x: '\\', n: '12345678901234567890' });
+    assert.equal(quoteBigIntegers('"12345678901234567890"'), '"12345678901234567890"');
+  });
+
+  it('works in nested arrays and objects', () => {
+    const parsed = parseLossless('{"a":[[1,[18446744073709551615]],{"b":[{"c":10000000000000000001}]}]}');
+    assert.deepEqual(parsed, { a: [[1, ['18446744073709551615']], { b: [{ c: '10000000000000000001' }] }] });
+  });
+
+  it('turns every id field into a string, small numbers included', () => {
+    const parsed = parseLossless('{"folders":[{"id":17,"ownerId":1644817543959100032,"groupId":"1765148492881313793","creator":5,"name":"x","maxMember":10}],"ids":[1,2],"inviteId":3,"userId":4,"containerId":5,"shareFolderId":6,"shareFolderFileId":7,"fileId":8}');
+    assert.deepEqual(parsed, {
+      folders: [{ id: '17', ownerId: '1644817543959100032', groupId: '1765148492881313793', creator: '5', name: 'x', maxMember: 10 }],
+      ids: ['1', '2'],
+      inviteId: '3',
+      userId: '4',
+      containerId: '5',
+      shareFolderId: '6',
+      shareFolderFileId: '7',
+      fileId: '8',
+    });
+  });
+
+  it('keeps non-numeric id values and nulls as they are', () => {
+    assert.deepEqual(normaliseIds({ id: null, groupId: { nested: 1 }, ownerId: true }), { id: null, groupId: { nested: 1 }, ownerId: true });
+  });
+
+  it('keeps a "__proto__" key as plain data', () => {
+    const parsed = parseLossless('{"__proto__":{"polluted":1},"id":1}') as Record<string, unknown>;
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(Object.getPrototypeOf(parsed), Object.prototype);
+    assert.deepEqual(Object.keys(parsed), ['__proto__', 'id']);
+  });
+
+  it('still rejects invalid JSON', () => {
+    assert.throws(() => parseLossless('{"code":0,"albumList":[{"id":"1795607640592646273","name":"West La'), SyntaxError);
+    assert.throws(() => parseLossless('<html></html>'), SyntaxError);
+    assert.throws(() => parseLossless('{"data": "1309243162258308352" "code": 0}'), SyntaxError);
+  });
+
+  it('parses a large body quickly', () => {
+    const items = Array.from({ length: 20_000 }, (_, i) => `{"id":${1805929618625036421n + BigInt(i)},"name":"item ${i} 123456789012345678901"}`);
+    const started = Date.now();
+    const parsed = parseLossless(`[${items.join(',')}]`) as { id: string }[];
+    assert.equal(parsed[19_999].id, String(1805929618625036421n + 19_999n));
+    assert.ok(Date.now() - started < 1_000);
+  });
+});

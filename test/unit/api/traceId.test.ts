@@ -1,0 +1,16 @@
+import * as assert from 'node:assert/strict';
+import { newTraceId, TRACE_ID_LENGTH } from '../../../src/api/traceId';
+
+describe('api/traceId (D4)', () => {
+  it('is exactly 58 characters of lower-case hex', () => {
+    assert.equal(TRACE_ID_LENGTH, 58);
+    for (let i = 0; i < 100; i++) {
+      assert.match(newTraceId(), /^[0-9a-f]{58}$/);
+    }
+  });
+
+  it('is new every time', () => {
+    const ids = new Set(Array.from({ length: 5_000 }, newTraceId));
+    assert.equal(ids.size, 5_000);
+  });
+});
