@@ -124,7 +124,7 @@ export class Http {
     if (!token || !HEADER_SAFE.test(token)) {
       throw this.fail(request, { kind: 'configuration', detail: token ? 'the access token contains characters not allowed in a header' : 'not signed in (no access token)' });
     }
-    const url = new URL(`${base.origin}${base.pathname}${request.path}`);
+    const url = new URL(`${base.origin}${base.pathname.replace(/\/+$/, '')}${request.path}`);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) {
         url.searchParams.set(key, String(value));
@@ -241,5 +241,9 @@ function scrub(text: string | undefined, token: string): string | undefined {
   if (text === undefined) {
     return undefined;
   }
-  return text.split(token).join('<redacted>').replace(/\b(Bearer|AT)([ +])[^\s,;"']+/gi, '$1$2<redacted>');
+  return text
+    .split(token)
+    .join('<redacted>')
+    .replace(/\b(Bearer)([ +])[^\s,;"']+/gi, '$1$2<redacted>')
+    .replace(/\bAT\+[^\s,;"']+/g, 'AT+<redacted>');
 }
