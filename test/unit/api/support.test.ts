@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { rejectsWith, SeedIds, useEmulator } from './helpers';
+
+describe('api/support over the emulator', () => {
+  const h = useEmulator();
+
+  it('getSpace returns the personal space and its containerId (type=1)', async () => {
+    const space = await h.client().getSpace(h.owner.userId);
+    assert.ok(space.containerId);
+    assert.equal(space.ownerId, h.owner.userId);
+    assert.equal(space.type, '1');
+    const again = await h.client().getSpace(h.owner.userId, { containerId: space.containerId });
+    assert.equal(again.containerId, space.containerId);
+    const requests = await h.requests();
+    assert.equal(requests[0].path, `/koodrive/ose/v1/space/${h.owner.userId}`);
+    assert.deepEqual(requests[0].query, { type: '1' });
+    assert.deepEqual(requests[1].query, { type: '1', containerId: space.containerId });
+  });
+
+  it('getSpace of someone else is notPermitted', async () => {
+    await rejectsWith(h.client().getSpace(h.member.userId), 'notPermitted');
+  });
+
+  it('getUser returns a profile', async () => {
+    const user = await h.client().getUser(SeedIds.users.member);
+    assert.equal(user.userId, SeedIds.users.member);
+    assert.equal(user.name, 'Zhang Min 张敏');
+    await rejectsWith(h.client().getUser('1999999999999999999'), 'notFound');
+  });
+
+  it('getUserInfo looks a user up by id or by phone, always with a Bearer token', async () => {
+    const client = h.client();
+    const byId = await client.getUserInfo({ userId: SeedIds.users.outsider });
+    assert.equal(byId.phone, '0027188460911');
+    const byPhone = await client.getUserInfo({ phone: '0027188460911' });
+    assert.equal(byPhone.userId, SeedIds.users.outsider);
+    const requests = await h.requests();
+    assert.deepEqual(requests.map((request) => request.query), [{ userId: SeedIds.users.outsider }, { phone: '0027188460911' }]);
+    assert.ok(requests.every((request) => request.headers.authorization === 'Bearer <redacted>'));
+  });
+
+  it('getUserInfo needs a userId or a phone', async () => {
+    await rejectsWith(h.client().getUserInfo({}), 'invalidInput');
+    await rejectsWith(h.client().getUserInfo({ userId: '', phone: '' }), 'invalidInput');
+    assert.equal((await h.requests()).length, 0);
+  });
+
+  it('reports a success without data as badResponse', async () => {
+    await h.emulator.control.addFault({ fault: { type: 'status', status: 200, body: { code: 0, msg: 'success' } } });
+    const error = await rejectsWith(h.client().getSpace(h.owner.userId), 'badResponse');
+    assert.match(error.message, /no "data" object/);
+    assert.equal(error.status, 200);
+  });
+});
