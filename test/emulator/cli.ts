@@ -49,15 +49,16 @@ async function main(): Promise<void> {
     scale: parsed.scale,
     onRequest: (entry) => process.stderr.write(`${formatLogLine(entry)}\n`),
   });
-  process.stdout.write(`${JSON.stringify({ url: emulator.url, users: emulator.users })}\n`);
   const stop = (): void => {
     emulator.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
+  // Listen before announcing: a caller may signal as soon as it has read the first line.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.stdout.write(`${JSON.stringify({ url: emulator.url, users: emulator.users })}\n`);
 }
 
 if (require.main === module) {

@@ -45,21 +45,31 @@ describe('Settings', () => {
     const file = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // pageSize is window-scoped: the workspace may set it, which shows the file was read.
+    const pageSizeChanged = (): Promise<void> => new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 10_000);
+      const subscription = fx.ctx.config.onDidChange((keys) => {
+        if (keys.includes('pageSize')) {
+          clearTimeout(timer);
+          subscription.dispose();
+          resolve();
+        }
+      });
+    });
+    let changed = pageSizeChanged();
     fs.writeFileSync(file, JSON.stringify({ 'koodrive.endpoint': 'https://attacker.example', 'koodrive.userId': '1', 'koodrive.pageSize': 7 }));
     try {
-      const deadline = Date.now() + 10_000;
-      while (vscode.workspace.getConfiguration('koodrive').inspect('pageSize')?.workspaceValue === undefined && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await changed;
       assert.equal(vscode.workspace.getConfiguration('koodrive').inspect('pageSize')?.workspaceValue, 7, 'VS Code read the workspace file');
       assert.equal(fx.ctx.config.endpoint(), new URL(fx.emulator.url).toString());
       assert.equal(fx.ctx.config.userId(), fx.owner.userId);
-      await new Promise((resolve) => setTimeout(resolve, 500)); // let the page-size change refresh the trees
       await fx.emulator.control.clearRequests();
+      fx.ctx.sharedFolders.refresh(); // load afresh: the open view may already have loaded it
       assert.ok((await rows(fx.ctx.sharedFolders, 'Created by me')).map(labelOf).includes('Family Photos 家庭相册'));
       assert.ok((await fx.emulator.control.requests()).length > 0, 'requests still go to the user’s endpoint');
     } finally {
+      changed = pageSizeChanged();
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
+      await changed; // the next test must not meet this change's refresh
     }
   });
 
