@@ -123,6 +123,6 @@ export async function addAlbumContent(http: Http, albumId: string, files: FileMa
 export async function removeAlbumContent(http: Http, albumId: string, ids: string[], call?: CallOptions): Promise<void> {
   const path = pathFor('DELETE', '/{albumId}/batchDelete', { albumId });
   check(Array.isArray(ids) && ids.length > 0 && ids.length <= Limits.removeAlbumContentMax, 'DELETE', path, `remove 1-${Limits.removeAlbumContentMax} ids per request`);
-  check(ids.every(isUsableId), 'DELETE', path, 'every id must be non-empty');
+  check(ids.every((id) => typeof id === 'string' && id.trim() !== ''), 'DELETE', path, 'every id must be non-empty');
   await http.send({ method: 'DELETE', path, idempotent: true, body: { ids } }, () => undefined, call);
 }
