@@ -32,7 +32,13 @@ export interface KooDriveExtensionApi {
 /** Composition root: builds the long-lived objects, wires their events, registers the commands. */
 export async function activate(extension: vscode.ExtensionContext): Promise<KooDriveExtensionApi> {
   const config = new Config();
-  const safeUserId = (): string | undefined => config.problems().some((p) => p.setting === 'koodrive.userId') ? undefined : config.userId();
+  const safeUserId = (): string | undefined => {
+    try {
+      return config.userId();
+    } catch {
+      return undefined; // an unusable value counts as none; the settings watcher reports it
+    }
+  };
   const log = new Log(safeUserId);
   const session = new Session(extension.secrets, safeUserId);
   const clientOptions: ClientOptions = {

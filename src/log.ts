@@ -8,24 +8,17 @@ import { formatRequestLine, maskIn, redactCredentials, type RequestLine } from '
 export class Log implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
 
+  /** `userId` must not throw: the log masks whatever it returns. */
   constructor(private readonly userId: () => string | undefined) {
     this.channel = vscode.window.createOutputChannel('KooDrive', { log: true });
   }
 
   private clean(text: string): string {
-    return redactCredentials(maskIn(text, this.safeUserId()));
-  }
-
-  private safeUserId(): string | undefined {
-    try {
-      return this.userId();
-    } catch {
-      return undefined;
-    }
+    return redactCredentials(maskIn(text, this.userId()));
   }
 
   request(entry: RequestLine): void {
-    const line = formatRequestLine(entry, this.safeUserId());
+    const line = formatRequestLine(entry, this.userId());
     if (entry.outcome === 'error' || (entry.status !== undefined && entry.status >= 400)) {
       this.channel.warn(line);
     } else {

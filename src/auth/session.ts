@@ -18,6 +18,7 @@ export class Session implements vscode.Disposable {
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
+    /** Must not throw: an unusable setting counts as no user id. */
     private readonly userId: () => string | undefined,
   ) {
     this.subscription = secrets.onDidChange(async (event) => {
@@ -47,18 +48,10 @@ export class Session implements vscode.Disposable {
   }
 
   get state(): SessionState {
-    if (!this.hasToken || !this.safeUserId()) {
+    if (!this.hasToken || !this.userId()) {
       return 'signedOut';
     }
     return this.expired ? 'expired' : 'signedIn';
-  }
-
-  private safeUserId(): string | undefined {
-    try {
-      return this.userId();
-    } catch {
-      return undefined;
-    }
   }
 
   /** For the client's `getToken`: read per request, never kept on an object. */
