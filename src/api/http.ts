@@ -71,7 +71,8 @@ export class Http {
   /**
    * Sends `request` (retrying as allowed) and hands the success body to `read`, whose result it
    * returns. `read` may throw {@link ShapeError} for a payload of the wrong shape.
-   * @throws KooDriveError of any kind; `configuration` before anything is sent.
+   * @throws KooDriveError of any kind; `configuration` before anything is sent. An exception
+   * thrown by one of the option callbacks (endpoint, userId, getToken...) propagates unchanged.
    */
   async send<T>(request: ApiRequest, read: (body: Body) => T, call: CallOptions = {}): Promise<T> {
     let dateRetried = false;
@@ -102,9 +103,11 @@ export class Http {
 
   /** Endpoint, user id and token, checked; then the URL and headers of one attempt. */
   private async prepare(request: ApiRequest, traceId: string, signal: AbortSignal | undefined): Promise<Ready> {
+    // What the callbacks throw themselves (e.g. a settings error of the caller's) propagates unchanged.
+    const raw = this.options.endpoint();
     let base: URL;
     try {
-      base = parseEndpoint(this.options.endpoint());
+      base = parseEndpoint(raw);
     } catch (error) {
       throw this.fail(request, { kind: 'configuration', detail: isKooDriveError(error) ? error.message : 'the KooDrive endpoint is not valid' });
     }
@@ -112,12 +115,7 @@ export class Http {
     if (!userId || !HEADER_SAFE.test(userId)) {
       throw this.fail(request, { kind: 'configuration', detail: userId ? 'the KooDrive user id contains characters not allowed in a header' : 'no KooDrive user id is set' });
     }
-    let token: string | undefined;
-    try {
-      token = (await this.options.getToken())?.trim();
-    } catch {
-      throw this.fail(request, { kind: 'configuration', detail: 'the access token could not be read' });
-    }
+    const token = (await this.options.getToken())?.trim();
     if (signal?.aborted) {
       throw this.fail(request, { kind: 'cancelled' });
     }

@@ -3,7 +3,8 @@ import type { RetryPolicy } from './retry';
 
 /**
  * How the client reaches KooDrive. Every callback is read per request, so settings may change
- * between calls; the token in particular is never kept on any object.
+ * between calls; the token in particular is never kept on any object. What a callback throws
+ * propagates unchanged; what it returns is validated (kind `configuration` when unusable).
  */
 export interface ClientOptions {
   /** The base URL, validated on every request (D13). */

@@ -178,7 +178,6 @@ describe('api/http over the emulator', () => {
         ['blank user id', { userId: () => '  ' }, /no KooDrive user id/],
         ['no token', { getToken: () => Promise.resolve(undefined) }, /not signed in/],
         ['empty token', { getToken: () => Promise.resolve('') }, /not signed in/],
-        ['token store fails', { getToken: () => Promise.reject(new Error('keychain locked')) }, /could not be read/],
         ['plain http to a remote host', { endpoint: () => 'http://koodrive.example.com' }, /https/],
         ['garbage endpoint', { endpoint: () => 'not a url' }, /not an absolute URL/],
       ];
@@ -190,6 +189,14 @@ describe('api/http over the emulator', () => {
       }
       assert.equal((await h.requests()).length, 0);
       assert.equal(h.log.length, 0);
+    });
+
+    it('lets what the option callbacks throw propagate unchanged', async () => {
+      const settingsError = new Error('Set koodrive.endpoint first');
+      await assert.rejects(h.client(h.owner, { endpoint: () => { throw settingsError; } }).listAlbums(personalManual), (error) => error === settingsError);
+      const storeError = new Error('keychain locked');
+      await assert.rejects(h.client(h.owner, { getToken: () => Promise.reject(storeError) }).listAlbums(personalManual), (error) => error === storeError);
+      assert.equal((await h.requests()).length, 0);
     });
 
     it('reads the endpoint on every request', async () => {
