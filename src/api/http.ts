@@ -38,6 +38,14 @@ export function apiPath(...segments: string[]): string {
 /** What one attempt led to. */
 type Outcome = { ok: true; value: unknown } | { ok: false; error: KooDriveError; next?: 'date' | 'backoff' };
 
+/** Which attempt this is, and which retries remain after it. */
+interface Turn {
+  /** 1-based, every request sent counted (for the log). */
+  attempt: number;
+  mayDateRetry: boolean;
+  mayBackoff: boolean;
+}
+
 /** What an attempt needs before it can go on the wire. */
 interface Ready {
   url: string;
@@ -77,7 +85,9 @@ export class Http {
   async send<T>(request: ApiRequest, read: (body: Body) => T, call: CallOptions = {}): Promise<T> {
     let dateRetried = false;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(request, read, attempt, !dateRetried, call.signal);
+      // The one date retry (D2) is not one of the policy's attempts.
+      const counted = dateRetried ? attempt - 1 : attempt;
+      const outcome = await this.attempt(request, read, { attempt, mayDateRetry: !dateRetried, mayBackoff: counted < this.policy.attempts }, call.signal);
       if (outcome.ok) {
         return outcome.value as T;
       }
@@ -88,7 +98,7 @@ export class Http {
       if (outcome.next !== 'backoff') {
         throw outcome.error;
       }
-      const delay = backoffMs(attempt, this.policy, this.options.random ?? Math.random, outcome.error.retryAfterMs);
+      const delay = backoffMs(counted, this.policy, this.options.random ?? Math.random, outcome.error.retryAfterMs);
       try {
         await (this.options.sleep ?? sleep)(delay, call.signal);
       } catch {
@@ -146,7 +156,8 @@ export class Http {
     return { url: url.toString(), headers, stampAt: stamp.at, token };
   }
 
-  private async attempt(request: ApiRequest, read: (body: Body) => unknown, attempt: number, mayDateRetry: boolean, signal: AbortSignal | undefined): Promise<Outcome> {
+  private async attempt(request: ApiRequest, read: (body: Body) => unknown, turn: Turn, signal: AbortSignal | undefined): Promise<Outcome> {
+    const { attempt, mayDateRetry, mayBackoff } = turn;
     if (signal?.aborted) {
       throw this.fail(request, { kind: 'cancelled' });
     }
@@ -161,7 +172,7 @@ export class Http {
       }
     };
     const decide = (error: KooDriveError, dateRejected = false): Outcome => {
-      const next = dateRejected && mayDateRetry ? 'date' : request.idempotent && isRetryable(error) && attempt < this.policy.attempts ? 'backoff' : undefined;
+      const next = dateRejected && mayDateRetry ? 'date' : request.idempotent && isRetryable(error) && mayBackoff ? 'backoff' : undefined;
       log(next ? 'retry' : 'error', error.status, error.code, error.kind);
       return { ok: false, error, next };
     };

@@ -257,6 +257,15 @@ describe('api/http over the emulator', () => {
       assert.equal(error.traceId, h.log[1].traceId);
     });
 
+    it('does not count the date retry among the backoff attempts', async () => {
+      await h.emulator.control.addFault({ fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'X-Date is in the future.' }, headers: { Date: 'Mon, 01 Jan 2001 00:00:00 GMT' } } });
+      await h.emulator.control.addFault({ times: 2, fault: { type: 'status', status: 503 } });
+      await h.client().listAlbums(personalManual);
+      assert.deepEqual((await h.requests()).map((request) => request.status), [401, 503, 503, 200]);
+      assert.deepEqual(h.sleeps, [125, 250]);
+      assert.deepEqual(h.log.map((entry) => entry.attempt), [1, 2, 3, 4]);
+    });
+
     it('also re-learns after a 400 whose Date shows the stamp was stale', async () => {
       const future = new Date(Date.now() + 60 * MINUTE).toUTCString();
       await h.emulator.control.addFault({ fault: { type: 'status', status: 400, body: { code: 13000102, msg: 'X-Date expired' }, headers: { Date: future } } });
