@@ -4,6 +4,7 @@ import type { CallOptions, Http } from './http';
 import { AlbumKind, AlbumType, type AlbumContent, type AlbumItem, type CreateAlbumRequest, type FileMap, Limits, type UpdateAlbumRequest } from './types';
 import { albumNameProblem, check, inRange, isUsableId, oneOf, pathFor } from './validate';
 
+/** Query of ListAlbums (§2.4): both filters are mandatory. */
 export interface ListAlbumsQuery {
   albumKind: AlbumKind;
   albumType: AlbumType;
@@ -15,6 +16,7 @@ export interface ListAlbumsQuery {
   pageSize?: number;
 }
 
+/** Query of ListAlbumContent (§2.5): cursor paging. */
 export interface ListAlbumContentQuery {
   /** 1-100 (server default 100). */
   pageSize?: number;

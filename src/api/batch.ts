@@ -6,6 +6,7 @@ import type { KooDriveClient } from './client';
 import { isKooDriveError, KooDriveError } from './errors';
 import { API_BASE_PATH, type FileMap, Limits } from './types';
 
+/** Counts reported after each chunk. */
 export interface BatchProgress {
   /** Ids done so far. */
   done: number;
@@ -15,6 +16,7 @@ export interface BatchProgress {
   total: number;
 }
 
+/** Options of the batch functions; all optional. */
 export interface BatchOptions {
   /** Ids per request: default and maximum 1000 for removal, 100 for adding. */
   chunkSize?: number;

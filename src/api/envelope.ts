@@ -8,6 +8,7 @@ import { parseLossless } from './json';
 /** A parsed JSON object answer. */
 export type Body = Record<string, unknown>;
 
+/** What an answer amounts to: the success body, or the parts of a KooDriveError. */
 export type Reading =
   | { ok: true; body: Body; code: string }
   | { ok: false; kind: KooDriveErrorKind; code?: string; serverMessage?: string; detail?: string };

@@ -27,6 +27,7 @@ export type KooDriveErrorKind =
   /** The client cannot send at all: bad endpoint, no user id, no token. */
   | 'configuration';
 
+/** Everything a KooDriveError is made of; only kind, method and path are required. */
 export interface KooDriveErrorInit {
   kind: KooDriveErrorKind;
   /** HTTP method, or '' when the failure is not about one request (endpoint validation). */

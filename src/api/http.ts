@@ -12,6 +12,7 @@ import { API_BASE_PATH } from './types';
 export type { Body } from './envelope';
 export type { CallOptions, ClientOptions, RequestLogEntry } from './options';
 
+/** The HTTP methods the KooDrive API uses. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** One API call, as an endpoint function describes it to the pipeline. */

@@ -10,6 +10,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/** 3 attempts in all, backoff from 250 ms, every delay capped at 8 s. */
 export const defaultRetryPolicy: Readonly<RetryPolicy> = { attempts: 3, baseDelayMs: 250, maxDelayMs: 8_000 };
 
 /** The default policy overridden by the valid values of `partial` (invalid ones are ignored). */

@@ -4,6 +4,7 @@ import type { CallOptions, Http } from './http';
 import { type CreateShareFolderInfo, Limits, type ShareFolder, type ShareFolderQueryType } from './types';
 import { check, inRange, isUsableId, oneOf, pathFor, sharedFolderNameProblem } from './validate';
 
+/** Query of ListShareFolder (§3.3): offset paging, no total. */
 export interface ListSharedFoldersQuery {
   /** From 0. */
   offset: number;
