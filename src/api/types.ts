@@ -56,6 +56,7 @@ export interface Envelope {
   msg?: string;
 }
 
+/** An album in ListAlbums (§2.4); `name`/`coverImg` on manual albums, `scopeDir` on collection albums. */
 export interface AlbumItem {
   id: string;
   name?: string;
@@ -67,11 +68,13 @@ export interface AlbumItem {
   [extra: string]: unknown;
 }
 
+/** ListAlbums answer. */
 export interface ListAlbumsResponse extends Envelope {
   albumList?: AlbumItem[];
   total?: number;
 }
 
+/** An item of an album (§2.5): a link to an existing file. */
 export interface AlbumContent {
   /** File id of the item. */
   id: string;
@@ -81,12 +84,14 @@ export interface AlbumContent {
   [extra: string]: unknown;
 }
 
+/** ListAlbumContent answer; an empty or missing `nextPageCursor` ends the paging. */
 export interface ListAlbumContentResponse extends Envelope {
   contentList?: AlbumContent[];
   nextPageCursor?: string;
   total?: number;
 }
 
+/** CreateAlbum body (§2.1): `type` and `albumKind` are strings on this page. */
 export interface CreateAlbumRequest {
   name?: string;
   type: '1' | '2';
@@ -107,6 +112,7 @@ export interface CreateAlbumResponse extends Envelope {
   id?: string;
 }
 
+/** UpdateAlbum body (§2.2): `scopeKind` is an integer on this page. */
 export interface UpdateAlbumRequest {
   name?: string;
   scopeParentFolderId?: string;
@@ -115,15 +121,18 @@ export interface UpdateAlbumRequest {
   coverImageUrl?: string;
 }
 
+/** `fileMap` of BatchAddContent2Album (§2.6). */
 export interface FileMap {
   fileId: string;
   ownerId?: string;
 }
 
+/** BatchAddContent2Album body: 1-100 files. */
 export interface AddAlbumContentRequest {
   fileIds: FileMap[];
 }
 
+/** BatchDeleteAlbumContent body (D10): 1-1000 ids. */
 export interface RemoveAlbumContentRequest {
   ids: string[];
 }
@@ -148,16 +157,19 @@ export interface ShareFolder {
 export const ShareFolderQueryType = { all: 0, created: 1, joined: 2 } as const;
 export type ShareFolderQueryType = (typeof ShareFolderQueryType)[keyof typeof ShareFolderQueryType];
 
+/** ListShareFolder answer: no total. */
 export interface ListShareFolderResponse extends Envelope {
   folders?: ShareFolder[];
 }
 
+/** CreateShareFolder body (§3.1). */
 export interface CreateShareFolderRequest {
   shareType: 0;
   containerId: string;
   name: string;
 }
 
+/** `data` of CreateShareFolder; `groupId` is a bare Long on the wire, a string here (D8). */
 export interface CreateShareFolderInfo {
   tenantId?: string;
   creator?: string;
@@ -167,6 +179,7 @@ export interface CreateShareFolderInfo {
   shareFolderId?: string;
 }
 
+/** CreateShareFolder answer. */
 export interface CreateShareFolderResponse extends Envelope {
   id?: string;
   data?: CreateShareFolderInfo;
@@ -177,29 +190,35 @@ export interface DeleteShareFolderRequest {
   id: string;
 }
 
+/** RenameShareFolder body (§3.4). */
 export interface RenameShareFolderRequest {
   id: string;
   fileName: string;
 }
 
+/** RenameShareFolder answer. */
 export interface RenameShareFolderResponse extends Envelope {
   id?: string;
 }
 
+/** GetShareFolderMetadata answer; note the lower-case f of `sharefolder`. */
 export interface GetShareFolderMetadataResponse extends Envelope {
   sharefolder?: ShareFolder;
 }
 
+/** UserGroupInvite answer. */
 export interface InviteMemberResponse extends Envelope {
   inviteId?: string;
 }
 
+/** InviteConfirm body (§4.2). */
 export interface InviteConfirmRequest {
   inviteId: string;
   /** 0 reject, 1 accept. */
   confirm: 0 | 1;
 }
 
+/** An invitation as the invitee sees it (§4.3, §4.5). */
 export interface InviteeConfirmDetail {
   createTime?: string;
   expireTime?: string;
@@ -210,6 +229,7 @@ export interface InviteeConfirmDetail {
   [extra: string]: unknown;
 }
 
+/** InviteConfrimList answer. */
 export interface InviteConfirmListResponse extends Envelope {
   details?: InviteeConfirmDetail[];
   /** The page's example shows a single `detail` object instead of `details` (§7.19). */
@@ -226,14 +246,17 @@ export interface InviteeDetail {
   [extra: string]: unknown;
 }
 
+/** InviteList answer. */
 export interface InviteListResponse extends Envelope {
   details?: InviteeDetail[];
 }
 
+/** InviteDetail answer. */
 export interface InviteDetailResponse extends Envelope {
   detail?: InviteeConfirmDetail;
 }
 
+/** A member of a user group (§4.7). */
 export interface MemberInfo {
   userId: string;
   userName?: string;
@@ -245,11 +268,13 @@ export interface MemberInfo {
   [extra: string]: unknown;
 }
 
+/** GetUserGroupMemberList answer. */
 export interface GroupMemberListResponse extends Envelope {
   total?: number;
   userGroupMemberInfos?: MemberInfo[];
 }
 
+/** `data` of GetSpace (§5.4): `containerId` is what CreateShareFolder needs. */
 export interface SpaceInfo {
   type?: string;
   status?: string;
@@ -261,6 +286,7 @@ export interface SpaceInfo {
   [extra: string]: unknown;
 }
 
+/** GetSpace answer. */
 export interface GetSpaceResponse extends Envelope {
   data?: SpaceInfo;
 }
@@ -278,6 +304,7 @@ export interface UserProfile {
   [extra: string]: unknown;
 }
 
+/** GetUser answer. */
 export interface GetUserResponse extends Envelope {
   data?: UserProfile;
 }
@@ -292,6 +319,7 @@ export interface UserInfo {
   [extra: string]: unknown;
 }
 
+/** GetUserInfo answer. */
 export interface GetUserInfoResponse extends Envelope {
   data?: UserInfo;
 }
