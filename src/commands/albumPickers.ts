@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { albumContentPagesFrom } from '../model/albumPaging';
 import type { ListAlbumsQuery } from '../api/albums';
+import { albumContentPage, albumPage } from '../api/paging';
 import { AlbumKind, AlbumType, ShareFolderQueryType, type AlbumContent, type AlbumItem } from '../api/types';
 import { albumDescription, albumLabel, contentDescription, contentLabel, folderLabel } from '../model/present';
 import type { PagedPickSource, PickPage } from '../ui/prompter';
@@ -33,14 +33,13 @@ export function manualAlbumSource(ctx: CommandContext): PagedPickSource<AlbumIte
         const query: ListAlbumsQuery = group.groupId
           ? { albumKind: AlbumKind.family, albumType: AlbumType.manual, groupId: group.groupId, pageNum: at.page, pageSize }
           : { albumKind: AlbumKind.personal, albumType: AlbumType.manual, pageNum: at.page, pageSize };
-        const { albums, total }: { albums: AlbumItem[]; total?: number } = await ctx.recovery.call(() => ctx.client.listAlbums(query, { signal }));
-        const more: boolean = albums.length === pageSize && (total === undefined || at.page * pageSize < total);
-        const next: AlbumCursor | undefined = more
-          ? { groupIndex: at.groupIndex, page: at.page + 1 }
+        const page: { items: AlbumItem[]; next?: number } = await ctx.recovery.call(() => albumPage(ctx.client, query, { signal }));
+        const next: AlbumCursor | undefined = page.next !== undefined
+          ? { groupIndex: at.groupIndex, page: page.next }
           : at.groupIndex + 1 < groups.length ? { groupIndex: at.groupIndex + 1, page: 1 } : undefined;
-        if (albums.length > 0) {
+        if (page.items.length > 0) {
           return {
-            items: albums.map((album) => ({ label: albumLabel(album, t), description: albumDescription(album, t, group.name), value: { ...album, familyName: group.name } })),
+            items: page.items.map((album) => ({ label: albumLabel(album, t), description: albumDescription(album, t, group.name), value: { ...album, familyName: group.name } })),
             next,
           };
         }
@@ -55,7 +54,7 @@ export function manualAlbumSource(ctx: CommandContext): PagedPickSource<AlbumIte
 export function albumContentSource(ctx: CommandContext, albumId: string): PagedPickSource<AlbumContent, string> {
   return {
     async load(cursor, signal): Promise<PickPage<AlbumContent, string>> {
-      const page = await ctx.recovery.call(() => albumContentPagesFrom(ctx.client, albumId, cursor, ctx.config.pageSize(), signal));
+      const page = await ctx.recovery.call(() => albumContentPage(ctx.client, albumId, cursor, { pageSize: ctx.config.pageSize() }, { signal }));
       return {
         items: page.items.map((content) => ({ label: contentLabel(content), description: contentDescription(content), detail: content.id === contentLabel(content) ? undefined : content.id, value: content })),
         next: page.next,

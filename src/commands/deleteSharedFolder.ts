@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isKooDriveError } from '../api/errors';
-import { groupMemberPages } from '../api/paging';
+import { groupMemberPages, sharedFolderPage } from '../api/paging';
 import { ShareFolderQueryType, type ShareFolder } from '../api/types';
 import { errorMessage } from '../model/errorText';
 import { folderDescription, folderLabel } from '../model/present';
@@ -95,12 +95,10 @@ async function pickOwnedFolder(ctx: CommandContext): Promise<{ folder: ShareFold
   const picked = await ctx.prompter.pickPaged<ShareFolder, number>(
     {
       load: async (cursor, signal) => {
-        const offset = cursor ?? 0;
-        const limit = ctx.config.pageSize();
-        const folders = await ctx.recovery.call(() => ctx.client.listSharedFolders({ offset, limit, queryType: ShareFolderQueryType.created }, { signal }));
+        const page = await ctx.recovery.call(() => sharedFolderPage(ctx.client, { offset: cursor ?? 0, limit: ctx.config.pageSize(), queryType: ShareFolderQueryType.created }, { signal }));
         return {
-          items: folders.map((entry) => ({ label: folderLabel(entry, t), description: folderDescription(entry, true, t), value: entry })),
-          next: folders.length < limit ? undefined : offset + folders.length,
+          items: page.items.map((entry) => ({ label: folderLabel(entry, t), description: folderDescription(entry, true, t), value: entry })),
+          next: page.next,
         };
       },
     },

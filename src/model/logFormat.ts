@@ -1,16 +1,9 @@
+import type { RequestLogEntry } from '../api/options';
+
 /** Text of the `KooDrive` log: one line per request; the token never, the user id masked. */
 
-export interface RequestLine {
-  method: string;
-  path: string;
-  status?: number;
-  code?: string;
-  ms: number;
-  traceId: string;
-  attempt?: number;
-  outcome?: string;
-  errorKind?: string;
-}
+/** What the log formats: the client's per-attempt entry (method, path, status, code, ms, trace id…). */
+export type RequestLine = Pick<RequestLogEntry, 'method' | 'path' | 'status' | 'code' | 'ms' | 'traceId' | 'errorKind'> & Partial<Pick<RequestLogEntry, 'attempt' | 'outcome'>>;
 
 /** `1644817543959100032` → `164…032`. Short values are masked whole. */
 export function maskUserId(userId: string): string {

@@ -8,7 +8,7 @@ import {
   fieldsMarkdown,
   isManual,
 } from '../model/present';
-import { albumContentPagesFrom } from '../model/albumPaging';
+import { albumContentPage, albumPage } from '../api/paging';
 import { contextValue, TreeNode } from './node';
 import { type Page, PagedNode, type TreeContext } from './pagedNode';
 
@@ -94,10 +94,8 @@ export class AlbumTypeNode extends PagedNode<{ album: AlbumItem; family?: Family
 
   protected async fetchPage(cursor: number | FamilyCursor | undefined, pageSize: number, signal: AbortSignal): Promise<Page<{ album: AlbumItem; family?: Family }, number | FamilyCursor>> {
     if (this.kind === AlbumKind.personal) {
-      const pageNum = typeof cursor === 'number' ? cursor : 1;
-      const { albums, total } = await this.ctx.client.listAlbums({ albumKind: this.kind, albumType: this.type, pageNum, pageSize }, { signal });
-      const more = albums.length === pageSize && (total === undefined || pageNum * pageSize < total);
-      return { items: albums.map((album) => ({ album })), next: more ? pageNum + 1 : undefined };
+      const page = await albumPage(this.ctx.client, { albumKind: this.kind, albumType: this.type, pageNum: typeof cursor === 'number' ? cursor : 1, pageSize }, { signal });
+      return { items: page.items.map((album) => ({ album })), next: page.next };
     }
     return this.fetchFamilyPage(typeof cursor === 'object' ? cursor : { family: 0, page: 1 }, pageSize, signal);
   }
@@ -108,16 +106,12 @@ export class AlbumTypeNode extends PagedNode<{ album: AlbumItem; family?: Family
     let cursor: FamilyCursor | undefined = start;
     while (cursor && cursor.family < this.families.length) {
       const family: Family = this.families[cursor.family];
-      const { albums, total } = await this.ctx.client.listAlbums(
-        { albumKind: this.kind, albumType: this.type, groupId: family.groupId, pageNum: cursor.page, pageSize },
-        { signal },
-      );
-      const more: boolean = albums.length === pageSize && (total === undefined || cursor.page * pageSize < total);
-      const next: FamilyCursor | undefined = more
-        ? { family: cursor.family, page: cursor.page + 1 }
+      const page = await albumPage(this.ctx.client, { albumKind: this.kind, albumType: this.type, groupId: family.groupId, pageNum: cursor.page, pageSize }, { signal });
+      const next: FamilyCursor | undefined = page.next !== undefined
+        ? { family: cursor.family, page: page.next }
         : cursor.family + 1 < this.families.length ? { family: cursor.family + 1, page: 1 } : undefined;
-      if (albums.length > 0) {
-        return { items: albums.map((album) => ({ album, family })), next };
+      if (page.items.length > 0) {
+        return { items: page.items.map((album) => ({ album, family })), next };
       }
       cursor = next;
     }
@@ -171,7 +165,7 @@ export class AlbumNode extends PagedNode<AlbumContent, string> {
   }
 
   protected async fetchPage(cursor: string | undefined, pageSize: number, signal: AbortSignal): Promise<Page<AlbumContent, string>> {
-    return albumContentPagesFrom(this.ctx.client, this.album.id, cursor, pageSize, signal);
+    return albumContentPage(this.ctx.client, this.album.id, cursor, { pageSize }, { signal });
   }
 
   contents(): AlbumContentNode[] {

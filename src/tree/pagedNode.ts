@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { KooDriveClient } from '../api/client';
+import type { Page } from '../api/paging';
 import { ErrorNode, LoadMoreNode, MessageNode } from './messageNodes';
 import { TreeNode } from './node';
 
@@ -16,11 +17,8 @@ export interface TreeContext {
   failed(error: unknown): void;
 }
 
-export interface Page<Item, Cursor> {
-  items: Item[];
-  /** Undefined when this was the last page. */
-  next: Cursor | undefined;
-}
+/** One page and where the next starts (undefined after the last): the client's own paging shape. */
+export type { Page } from '../api/paging';
 
 /**
  * A node whose children come from the API a page at a time, ending in "Load more…" while there

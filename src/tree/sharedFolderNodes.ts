@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ShareFolderQueryType, type MemberInfo, type ShareFolder } from '../api/types';
+import { groupMemberPage, sharedFolderPage } from '../api/paging';
+import { Limits, ShareFolderQueryType, type MemberInfo, type ShareFolder } from '../api/types';
 import { fieldsMarkdown, folderDescription, folderLabel, memberDescription, memberLabel } from '../model/present';
 import { contextValue, TreeNode } from './node';
 import { type Page, PagedNode, type TreeContext } from './pagedNode';
@@ -47,10 +48,8 @@ export class FolderGroupNode extends PagedNode<ShareFolder, number> {
   }
 
   protected async fetchPage(cursor: number | undefined, pageSize: number, signal: AbortSignal): Promise<Page<ShareFolder, number>> {
-    const offset = cursor ?? 0;
     const keyWord = this.keyWord();
-    const folders = await this.ctx.client.listSharedFolders({ offset, limit: pageSize, queryType: this.queryType, ...(keyWord ? { keyWord } : {}) }, { signal });
-    return { items: folders, next: folders.length < pageSize ? undefined : offset + folders.length };
+    return sharedFolderPage(this.ctx.client, { offset: cursor ?? 0, limit: pageSize, queryType: this.queryType, ...(keyWord ? { keyWord } : {}) }, { signal });
   }
 
   folders(): SharedFolderNode[] {
@@ -103,12 +102,7 @@ export class SharedFolderNode extends PagedNode<MemberInfo, number> {
     if (!this.folder.groupId) {
       return { items: [], next: undefined };
     }
-    const offset = cursor ?? 0;
-    const limit = Math.min(pageSize, 100);
-    const { members, total } = await this.ctx.client.listGroupMembers(this.folder.groupId, { offset, limit }, { signal });
-    const seen = offset + members.length;
-    const more = members.length === limit && (total === undefined || seen < total);
-    return { items: members, next: more ? seen : undefined };
+    return groupMemberPage(this.ctx.client, this.folder.groupId, { offset: cursor ?? 0, limit: Math.min(pageSize, Limits.groupMemberLimitMax) }, { signal });
   }
 }
 
