@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/constants';
-import { type Fixture, fixture, rows, signIn } from './fixture';
+import { type Fixture, fixture, rows, settings, signIn } from './fixture';
 
 describe('Signing in and out', () => {
   let fx: Fixture;
@@ -29,6 +29,21 @@ describe('Signing in and out', () => {
     assert.equal(check.query.limit, '1');
     const settingsText = JSON.stringify(vscode.workspace.getConfiguration('koodrive'));
     assert.ok(!settingsText.includes(fx.owner.token), 'the token is not in settings');
+  });
+
+  it('asks for the server address when koodrive.endpoint is empty, refusing plain http off this computer', async () => {
+    await settings(fx.ctx, { endpoint: '' });
+    fx.prompter.script({ input: 'http://drive.example.com', prompt: /Address of your KooDrive server/ });
+    await vscode.commands.executeCommand(CommandId.signIn);
+    assert.match(fx.prompter.unexpected.join('\n'), /Enter an https:\/\/ address/, 'the input box refuses it');
+    assert.equal(fx.ctx.session.state, 'signedOut');
+    fx.prompter.unexpected.length = 0;
+
+    fx.prompter.script({ input: fx.emulator.url, prompt: /Address of your KooDrive server/ }, { input: fx.owner.userId, prompt: /user id/ }, { input: fx.owner.token, prompt: /access token/ });
+    await vscode.commands.executeCommand(CommandId.signIn);
+    assert.deepEqual(fx.prompter.unexpected, []);
+    assert.equal(fx.ctx.session.state, 'signedIn');
+    assert.equal(new URL(String(vscode.workspace.getConfiguration('koodrive').get('endpoint'))).origin, new URL(fx.emulator.url).origin);
   });
 
   it('stores nothing for a wrong token and says so clearly', async () => {
