@@ -47,7 +47,6 @@ export interface ProgressReporter {
 
 export interface Prompter {
   input(options: InputOptions): Promise<string | undefined>;
-  pick<T>(items: PickItem<T>[], options: { title: string; placeholder: string }): Promise<T | undefined>;
   /** A quick pick that loads a page at a time ("Load more…"), single or multiple choice. */
   pickPaged<T, C>(source: PagedPickSource<T, C>, options: { title: string; placeholder: string; many: boolean }): Promise<T[] | undefined>;
   /** A modal question; true only when the confirm button was chosen. */

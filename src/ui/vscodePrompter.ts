@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ConfirmOptions, InputOptions, PagedPickSource, PickItem, Prompter, ProgressReporter, Severity } from './prompter';
+import type { ConfirmOptions, InputOptions, PagedPickSource, Prompter, ProgressReporter, Severity } from './prompter';
 
 const t = vscode.l10n.t;
 
@@ -17,14 +17,6 @@ export class VscodePrompter implements Prompter {
       ignoreFocusOut: true,
       validateInput: options.validate ? (value) => options.validate?.(value) : undefined,
     });
-  }
-
-  async pick<T>(items: PickItem<T>[], options: { title: string; placeholder: string }): Promise<T | undefined> {
-    const chosen = await vscode.window.showQuickPick(
-      items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, value: item.value })),
-      { title: options.title, placeHolder: options.placeholder, ignoreFocusOut: true, matchOnDescription: true },
-    );
-    return chosen?.value;
   }
 
   pickPaged<T, C>(source: PagedPickSource<T, C>, options: { title: string; placeholder: string; many: boolean }): Promise<T[] | undefined> {

@@ -88,12 +88,6 @@ export class ScriptedPrompter implements Prompter {
     return Promise.resolve(value);
   }
 
-  async pick<T>(items: PickItem<T>[], options: { title: string; placeholder: string }): Promise<T | undefined> {
-    const answer = this.next('pick', options.placeholder);
-    const labels = answer?.pick(items.map((item) => item.label)) ?? [];
-    return Promise.resolve(items.find((item) => labels.includes(item.label))?.value);
-  }
-
   async pickPaged<T, C>(source: PagedPickSource<T, C>, options: { title: string; placeholder: string; many: boolean }): Promise<T[] | undefined> {
     const answer = this.next('pick', options.placeholder);
     if (!answer) {
