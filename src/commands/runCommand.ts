@@ -10,8 +10,9 @@ export type Handler = (ctx: CommandContext, ...args: unknown[]) => Promise<void>
 
 /**
  * The one error boundary. A cancel is silent; a 401 becomes "Sign In Again" and the work runs
- * again by itself afterwards; a bad setting offers Open Settings; anything else is logged and
- * shown with its trace id, Show Log, and Retry where retrying can help.
+ * again by itself afterwards (a second 401 straight after is reported like any error); a bad
+ * setting offers Open Settings; anything else is logged and shown with its trace id, Show Log,
+ * and Retry where retrying can help.
  */
 export async function guard(ctx: CommandContext, title: string, work: () => Promise<void>, rerun = true): Promise<void> {
   try {
@@ -23,10 +24,17 @@ export async function guard(ctx: CommandContext, title: string, work: () => Prom
     }
     if (isKooDriveError(error) && error.kind === 'sessionExpired') {
       ctx.log.warn(`${title}: session expired (trace ${error.traceId})`);
-      if (rerun && (await ctx.recovery.recover())) {
-        await guard(ctx, title, work, false);
+      const handled = ctx.recovery.outcome(error);
+      if (handled === 'declined') {
+        return; // the user chose not to sign in again: asking twice would nag
       }
-      return;
+      if (handled === undefined && rerun) {
+        if (await ctx.recovery.recover()) {
+          await guard(ctx, title, work, false);
+        }
+        return;
+      }
+      // Still refused right after signing in again: report it like any failure, below.
     }
     if (error instanceof InvalidSettingError) {
       ctx.log.warn(`${title}: ${error.message}`);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isKooDriveError } from '../api/errors';
+import { isKooDriveError, type KooDriveError } from '../api/errors';
 import type { Session } from '../auth/session';
 import type { Prompter } from '../ui/prompter';
 
@@ -11,6 +11,8 @@ const t = vscode.l10n.t;
  */
 export class SessionRecovery {
   private pending: Promise<boolean> | undefined;
+  /** 401s this class already dealt with: the user declined to sign in, or it persisted after. */
+  private readonly handled = new WeakMap<object, 'declined' | 'persisted'>();
 
   constructor(
     private readonly session: Session,
@@ -37,10 +39,26 @@ export class SessionRecovery {
     try {
       return await call();
     } catch (error) {
-      if (isKooDriveError(error) && error.kind === 'sessionExpired' && (await this.recover())) {
-        return call();
+      if (!isKooDriveError(error) || error.kind !== 'sessionExpired') {
+        throw error;
       }
-      throw error;
+      if (!(await this.recover())) {
+        this.handled.set(error, 'declined');
+        throw error;
+      }
+      try {
+        return await call();
+      } catch (again) {
+        if (isKooDriveError(again) && again.kind === 'sessionExpired') {
+          this.handled.set(again, 'persisted');
+        }
+        throw again;
+      }
     }
+  }
+
+  /** Whether a 401 already went through {@link call}, and how it ended; undefined if it did not. */
+  outcome(error: KooDriveError): 'declined' | 'persisted' | undefined {
+    return this.handled.get(error);
   }
 }

@@ -111,6 +111,29 @@ describe('Signing in and out', () => {
     assert.equal(fx.ctx.session.state, 'signedIn');
   });
 
+  it('asks to sign in again only once, and reports a 401 that persists after signing in', async () => {
+    await signIn(fx, fx.owner);
+    const drafts = (await rows(fx.ctx.sharedFolders, 'Created by me')).find((node) => node.apiId() === '1757156480072657793');
+    assert.ok(drafts);
+    await fx.emulator.control.addFault({ pathPattern: 'sharefolder/delete', times: 2, fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'Authorization revoked' } } });
+    fx.prompter.click(/session has expired/, 'Sign In Again').script({ confirm: true }, { input: fx.owner.token, prompt: /access token/ });
+    await vscode.commands.executeCommand(CommandId.deleteSharedFolder, drafts);
+    assert.deepEqual(fx.prompter.unexpected, []);
+    assert.equal(fx.prompter.notifications.filter((n) => /^Your KooDrive session has expired/.test(n.message)).length, 1, 'one Sign In Again');
+    const failed = await fx.prompter.waitForNotification(/^Delete Shared Folder failed: your KooDrive session has expired/);
+    assert.match(failed.message, /Trace id: \S{58}$/);
+    assert.ok(failed.actions.includes('Show Log'));
+  });
+
+  it('does not ask twice when the user dismisses Sign In Again', async () => {
+    await signIn(fx, fx.owner);
+    await fx.emulator.control.addFault({ pathPattern: 'sharefolder/list', times: 1, fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'expired' } } });
+    fx.prompter.script({ pick: () => undefined });
+    await vscode.commands.executeCommand(CommandId.deleteSharedFolder);
+    assert.equal(fx.prompter.notifications.filter((n) => /session has expired/.test(n.message)).length, 1);
+    assert.deepEqual(fx.prompter.unexpected, []);
+  });
+
   it('shows "Session expired: sign in again" in the trees instead of stale data after a 401', async () => {
     await signIn(fx, fx.owner);
     await fx.emulator.control.addFault({ pathPattern: 'album/list', times: 1, fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'expired' } } });
