@@ -6,7 +6,7 @@ import { errorMessage } from '../model/errorText';
 import { folderDescription, folderLabel } from '../model/present';
 import { SharedFolderNode } from '../tree/sharedFolderNodes';
 import type { CommandContext } from './context';
-import { pickSelection } from './removeFromAlbum';
+import { pickSelection } from './selection';
 
 const t = vscode.l10n.t;
 

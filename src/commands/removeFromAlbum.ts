@@ -6,13 +6,14 @@ import { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
 import { albumContentSource, manualAlbumSource } from './albumPickers';
 import { type RemovalTarget, runRemoval } from './albumRemoval';
 import type { CommandContext } from './context';
+import { pickSelection } from './selection';
 
 const t = vscode.l10n.t;
 
 /**
  * Remove from Album. From the tree: the whole multi-selection of items of manual albums (or, on a
- * manual album, a picker of its items). From the palette or the Delete key with nothing usable
- * selected: pick the album, then the items. One confirmation for everything, then {@link runRemoval}.
+ * manual album, a picker of its items); the Delete key acts on the tree's selection. From the
+ * palette, or with nothing usable selected: pick the album, then the items. One confirmation for everything, then {@link runRemoval}.
  */
 export async function removeFromAlbumCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
   const selection = pickSelection(node, nodes, ctx.albumsView.selection);
@@ -58,17 +59,6 @@ export async function removeFromAlbumCommand(ctx: CommandContext, node?: unknown
       break;
     }
   }
-}
-
-/** The rows a command acts on: the multi-selection when the clicked row is part of it. */
-export function pickSelection(node: unknown, nodes: unknown, viewSelection: readonly unknown[]): unknown[] {
-  if (Array.isArray(nodes) && nodes.length > 0 && (node === undefined || nodes.includes(node))) {
-    return nodes as unknown[];
-  }
-  if (node !== undefined) {
-    return [node];
-  }
-  return [...viewSelection];
 }
 
 function groupByAlbum(nodes: AlbumContentNode[]): RemovalTarget[] {

@@ -3,7 +3,7 @@ import { KooDriveClient } from '../../src/api/client';
 import type { EmulatorUser } from '../emulator/server';
 import { e2e } from './context';
 import {
-  answerInputBox, answerModal, contextMenu, expandTreeItem, multiSelect, openViewContainer, statusBarItem, treeItem, view, waitForNotification,
+  answerInputBox, answerModal, answerQuickPick, contextMenu, expandTreeItem, multiSelect, openViewContainer, runCommand, statusBarItem, treeItem, view, waitForNotification,
 } from './workbench';
 
 /** The main journeys, through the real workbench as a person would walk them, in order. */
@@ -78,6 +78,21 @@ describe('KooDrive in the workbench', () => {
     assert.match(question, /Remove 1 item from the album “West Lake 西湖 2025”\?/);
     await treeItem(albums, first.id).waitFor();
     assert.equal((await asOwner().listAlbumContent(westLake.id, { pageSize: 100 })).items.length, 12, 'nothing removed without confirmation');
+  });
+
+  it('from the command palette, picks a manual album, then items with checkboxes, and removes them', async () => {
+    const { page } = e2e();
+    const westLake = (await asOwner().listAlbums({ albumKind: 1, albumType: 2, pageSize: 100 })).albums.find((album) => album.name === 'West Lake 西湖 2025');
+    assert.ok(westLake);
+    const before = (await asOwner().listAlbumContent(westLake.id, { pageSize: 100 })).items.map((item) => item.id);
+    await runCommand(page, 'KooDrive: Remove from Album');
+    await answerQuickPick(page, ['West Lake 西湖 2025']);
+    await answerQuickPick(page, [before[0], before[1]]);
+    const question = await answerModal(page, 'Remove');
+    assert.match(question, /Remove 2 items from the album “West Lake 西湖 2025”\?/);
+    await waitForNotification(page, 'Removed 2 items from “West Lake 西湖 2025”. The original files are kept.');
+    const after = (await asOwner().listAlbumContent(westLake.id, { pageSize: 100 })).items.map((item) => item.id);
+    assert.deepEqual(after, before.slice(2));
   });
 
   it('deletes a shared folder the user owns, and offers no deletion on a joined one', async () => {

@@ -104,19 +104,29 @@ export async function answerInputBox(page: Page, text: string, prompt?: RegExp):
   }
 }
 
-/** Picks entries of the open quick pick by label (checks them for a multi-select pick) and accepts. */
+/**
+ * Picks entries of the open quick pick by label. A single-choice pick accepts on the click; a
+ * multiple-choice pick (checkboxes) gets each entry toggled, then Enter accepts them all.
+ */
 export async function answerQuickPick(page: Page, labels: string[]): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await widget.waitFor({ state: 'visible' });
+  // Rows are `option`s in a single-choice pick and `checkbox`es in a multiple-choice one.
+  const option = (label: string): Locator => widget.locator('.quick-input-list').locator('[role="option"], [role="checkbox"]').filter({ hasText: label }).first();
+  await option(labels[0]).waitFor();
+  const many = (await widget.locator('.quick-input-list input[type="checkbox"], .quick-input-list .monaco-custom-toggle, .quick-input-check-all').count()) > 0;
+  if (!many) {
+    await option(labels[0]).click();
+    return;
+  }
   for (const label of labels) {
-    const option = widget.locator('[role="option"]').filter({ hasText: label }).first();
-    await option.waitFor();
-    const checkbox = option.locator('input[type="checkbox"], .quick-input-list-checkbox').first();
-    await ((await checkbox.count()) > 0 ? checkbox.click() : option.click());
+    const row = option(label);
+    await row.waitFor();
+    if ((await row.getAttribute('aria-checked')) !== 'true') {
+      await row.click();
+    }
   }
-  if (await widget.isVisible()) {
-    await page.keyboard.press('Enter');
-  }
+  await page.keyboard.press('Enter');
 }
 
 /** Answers a modal dialog by its button and returns the dialog's text. */

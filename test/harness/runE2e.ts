@@ -49,6 +49,8 @@ async function main(): Promise<number> {
     mocha.suite.afterEach(async function screenshotOnFailure() {
       if (this.currentTest?.state === 'failed') {
         log(`screenshot: ${await screenshot(page, resultsDir, this.currentTest.fullTitle())}`);
+        await page.keyboard.press('Escape'); // close what the failed test left open (a modal, a picker)
+        await page.keyboard.press('Escape');
       }
     });
     const dir = path.join(repoRoot, 'out', 'test', 'e2e');

@@ -74,6 +74,20 @@ describe('Remove from Album', () => {
     assert.equal((await albumIds(fx, paging.album.id)).length, 248);
   });
 
+  it('acts on the tree selection for the Delete key, and ignores it from the palette', async () => {
+    const cats = await album('Cat photos');
+    const [first] = await fx.ctx.albums.getChildren(cats);
+    await fx.ctx.albumsView.reveal(first, { select: true, focus: true });
+    fx.prompter.script({ confirm: false, message: /^Remove 1 item from the album “Cat photos”/ });
+    await vscode.commands.executeCommand(CommandId.removeFromAlbum, { target: 'selection' });
+    assert.deepEqual(fx.prompter.unexpected, [], 'the Delete key asks about the selected item');
+
+    fx.prompter.script({ pick: () => undefined });
+    await vscode.commands.executeCommand(CommandId.removeFromAlbum);
+    assert.deepEqual(fx.prompter.unexpected, []);
+    assert.match(fx.prompter.asked[fx.prompter.asked.length - 1], /^pick: Choose a manual album/, 'the palette asks for the album');
+  });
+
   it('from the palette, picks the album then the items', async () => {
     fx.prompter.script(
       { pick: (labels) => labels.filter((label) => label === 'West Lake 西湖 2025') },

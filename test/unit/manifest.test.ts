@@ -10,7 +10,7 @@ interface Manifest {
   contributes: {
     commands: { command: string; title: string; category?: string; icon?: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
-    keybindings: { command: string; key: string; when: string }[];
+    keybindings: { command: string; key: string; when: string; args?: unknown }[];
     views: Record<string, { id: string }[]>;
     configuration: { properties: Record<string, { scope?: string; markdownDescription?: string }> };
   };
@@ -45,11 +45,11 @@ describe('package.json agrees with the code', () => {
     assert.deepEqual(hidden, [CommandId.copyId, CommandId.loadMore, CommandId.refreshNode, CommandId.retryLoad, CommandId.showDetails, CommandId.statusBarClick].sort());
   });
 
-  it('binds Delete to the two destructive commands only when their tree has focus', () => {
-    const bindings = manifest.contributes.keybindings.map((b) => `${b.command} ${b.key} ${b.when}`).sort();
+  it('binds Delete to the two destructive commands only when their tree has focus, acting on its selection', () => {
+    const bindings = manifest.contributes.keybindings.map((b) => `${b.command} ${b.key} ${b.when} ${JSON.stringify(b.args)}`).sort();
     assert.deepEqual(bindings, [
-      `${CommandId.deleteSharedFolder} delete focusedView == ${ViewId.sharedFolders} && !inputFocus`,
-      `${CommandId.removeFromAlbum} delete focusedView == ${ViewId.albums} && !inputFocus`,
+      `${CommandId.deleteSharedFolder} delete focusedView == ${ViewId.sharedFolders} && !inputFocus {"target":"selection"}`,
+      `${CommandId.removeFromAlbum} delete focusedView == ${ViewId.albums} && !inputFocus {"target":"selection"}`,
     ]);
   });
 
