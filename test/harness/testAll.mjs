@@ -1,21 +1,30 @@
-// `npm test`: lint, type-check (which also compiles the tests), build, then the unit,
-// integration and end-to-end tiers. Streams each step, totals mocha's summaries, and ends with
-// one line of its own, `N passed, N failed`, which CI reads. Plain JS: it runs before compiling.
+// `npm test`: lint, type-check (which also compiles src/ and test/ into out/), build, then the unit,
+// integration and end-to-end tiers. Streams each step as it runs, reads mocha's summaries, prints
+// a table, and ends with one line of its own, `N passed, N failed`, which CI reads.
+// Plain JS: it runs before anything is compiled.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
+/** `needs`: steps that must have succeeded for this one to mean anything. */
 const steps = [
   { name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', '.'] },
-  { name: 'type-check', command: bin('tsc'), args: ['-p', '.'], gate: true },
-  { name: 'build', command: process.execPath, args: ['esbuild.mjs'], gate: true },
-  { name: 'unit', command: bin('mocha'), args: ['--config', 'test/unit/.mocharc.json'], tier: true },
-  { name: 'integration', command: process.execPath, args: ['out/test/harness/runIntegration.js'], tier: true },
-  { name: 'e2e', command: process.execPath, args: ['out/test/harness/runE2e.js'], tier: true },
+  { name: 'type-check', command: bin('tsc'), args: ['-p', '.'] },
+  { name: 'build', command: process.execPath, args: ['esbuild.mjs'] },
+  { name: 'unit', command: bin('mocha'), args: ['--config', 'test/unit/.mocharc.json'], tier: true, needs: ['type-check'], skipUnless: () => hasTests('out/test/unit') },
+  { name: 'integration', command: process.execPath, args: ['out/test/harness/runIntegration.js'], tier: true, needs: ['type-check', 'build'] },
+  { name: 'e2e', command: process.execPath, args: ['out/test/harness/runE2e.js'], tier: true, needs: ['type-check'] },
 ];
+
+/** Whether a folder of out/ holds any `*.test.js` (mocha fails on an empty spec glob). */
+function hasTests(dir) {
+  const full = path.join(root, dir);
+  return fs.existsSync(full) && fs.readdirSync(full, { recursive: true }).some((name) => String(name).endsWith('.test.js'));
+}
 
 function run(step) {
   return new Promise((resolve) => {
@@ -28,8 +37,9 @@ function run(step) {
     });
     forward(child.stdout, process.stdout);
     forward(child.stderr, process.stderr);
-    child.on('close', (code) => resolve({ code: code ?? 1, output, seconds: (Date.now() - started) / 1000 }));
-    child.on('error', (error) => resolve({ code: 1, output: String(error), seconds: (Date.now() - started) / 1000 }));
+    const seconds = () => (Date.now() - started) / 1000;
+    child.on('close', (code, signal) => resolve({ code: code ?? 1, signal, output, seconds: seconds() }));
+    child.on('error', (error) => resolve({ code: 1, output: `${output}\n${error.message}`, seconds: seconds() }));
   });
 }
 
@@ -43,35 +53,45 @@ function summary(output) {
 }
 
 const rows = [];
+const ok = new Set();
 let passed = 0;
 let failed = 0;
-let blocked = false;
 for (const step of steps) {
-  if (blocked && (step.tier || step.gate)) {
-    rows.push({ step: step.name, result: 'not run (an earlier step failed)' });
-    failed += 1;
+  const missing = (step.needs ?? []).filter((name) => !ok.has(name));
+  if (missing.length > 0) {
+    rows.push({ step: step.name, result: `not run: ${missing.join(', ')} failed` });
     continue;
   }
-  process.stdout.write(`\n===== ${step.name} =====\n`);
-  const { code, output, seconds } = await run(step);
+  if (step.skipUnless && !step.skipUnless()) {
+    rows.push({ step: step.name, result: '0 passed, 0 failed (no test files yet)' });
+    ok.add(step.name);
+    continue;
+  }
+  process.stdout.write(`\n===== ${step.name}: ${path.basename(step.command)} ${step.args.join(' ')} =====\n`);
+  const { code, signal, output, seconds } = await run(step);
+  const exit = signal ? `killed by ${signal}` : `exit ${code}`;
   if (step.tier) {
     const { passing, failing, pending } = summary(output);
     const crashed = passing === undefined && failing === undefined;
+    // A tier that fails without a failing test (a crash in setup or teardown) is one failure.
+    const extra = crashed || (code !== 0 && !failing) ? 1 : 0;
     passed += passing ?? 0;
-    failed += (failing ?? 0) + (crashed || (code !== 0 && !failing) ? 1 : 0) + (pending ?? 0);
-    rows.push({ step: step.name, result: crashed ? `crashed (exit ${code})` : `${passing ?? 0} passed, ${failing ?? 0} failed${pending ? `, ${pending} pending (counted as failed)` : ''}${code !== 0 && !failing ? `, exit ${code}` : ''}`, seconds });
+    failed += (failing ?? 0) + extra;
+    const counts = `${passing ?? 0} passed, ${failing ?? 0} failed${pending ? `, ${pending} pending` : ''}`;
+    rows.push({ step: step.name, result: crashed ? `crashed without a summary (${exit})` : `${counts}${extra ? ` (${exit})` : ''}`, seconds });
   } else {
-    if (code !== 0) {
-      failed += 1;
-      blocked ||= Boolean(step.gate);
-    }
-    rows.push({ step: step.name, result: code === 0 ? 'ok' : `failed (exit ${code})`, seconds });
+    failed += code === 0 ? 0 : 1;
+    rows.push({ step: step.name, result: code === 0 ? 'ok' : `failed (${exit})`, seconds });
+  }
+  if (code === 0) {
+    ok.add(step.name);
   }
 }
 
 process.stdout.write('\n===== summary =====\n');
 for (const row of rows) {
-  process.stdout.write(`${row.step.padEnd(12)} ${row.result}${row.seconds === undefined ? '' : ` (${row.seconds.toFixed(1)} s)`}\n`);
+  const time = row.seconds === undefined ? '' : `${row.seconds.toFixed(1).padStart(7)} s`;
+  process.stdout.write(`${row.step.padEnd(12)} ${time.padEnd(10)} ${row.result}\n`);
 }
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
-process.exit(failed === 0 ? 0 : 1);
+process.exitCode = failed === 0 ? 0 : 1;
