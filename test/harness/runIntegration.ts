@@ -2,106 +2,183 @@ import * as dns from 'node:dns/promises';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { SUITE_OUTPUT_PREFIX, SUITE_PREFIX_ENV } from '../integration/index';
 import { launchChromium } from './browser';
 import { startCodeServer } from './codeServer';
-import { integrationReport, log, repoRoot } from './paths';
+import { argument, log, repoRoot, resultsDir, toolsDir } from './paths';
 import { ensureTools } from './tools';
 
+/**
+ * `npm run test:integration`: the mocha suite of out/test/integration inside a real VS Code
+ * extension host, launched by @vscode/test-electron (desktop VS Code) where one can be had, else
+ * by code-server's web workbench in Debian's Chromium. Exits with the suite's code.
+ */
+
 const testsPath = path.join(repoRoot, 'out', 'test', 'integration', 'index');
-const overallTimeoutMs = 15 * 60 * 1000;
+const overallTimeoutMs = Number(process.env.KOODRIVE_INTEGRATION_TIMEOUT_MS) || 10 * 60_000;
+/** Lets the suite find the repository (and its emulator) wherever it is loaded from. */
+const suiteEnv = { KOODRIVE_REPO_ROOT: repoRoot };
 
 type Launcher = 'electron' | 'code-server';
 
+/** A desktop VS Code test-electron downloaded before (`.vscode-test/vscode-<platform>-<version>`). */
+function desktopCached(): boolean {
+  return fs.existsSync(toolsDir) && fs.readdirSync(toolsDir).some((name) => /^vscode-[a-z0-9-]+-[0-9.]+$/.test(name) && fs.existsSync(path.join(toolsDir, name, 'is-complete')));
+}
+
 /** Desktop VS Code is downloadable only where update.code.visualstudio.com resolves. */
 async function desktopReachable(): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), 2000);
+  });
   try {
-    await Promise.race([dns.lookup('update.code.visualstudio.com'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+    await Promise.race([dns.lookup('update.code.visualstudio.com'), timeout]);
     return true;
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
 async function chooseLauncher(): Promise<Launcher> {
-  const flag = process.argv.find((arg) => arg.startsWith('--launcher='))?.split('=')[1] ?? process.env.KOODRIVE_TEST_LAUNCHER ?? 'auto';
-  if (flag === 'electron' || flag === 'code-server') {
-    return flag;
+  const wanted = argument('launcher') ?? process.env.KOODRIVE_TEST_LAUNCHER ?? 'auto';
+  if (wanted === 'electron' || wanted === 'code-server') {
+    return wanted;
   }
-  if (flag !== 'auto') {
-    throw new Error(`unknown launcher "${flag}": use electron, code-server or auto`);
+  if (wanted !== 'auto') {
+    throw new Error(`unknown launcher "${wanted}": use electron, code-server or auto`);
   }
-  return (await desktopReachable()) ? 'electron' : 'code-server';
+  return desktopCached() || (await desktopReachable()) ? 'electron' : 'code-server';
 }
 
-function workspace(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'koodrive-workspace-'));
+function withTimeout(work: Promise<number>, what: string): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<number>((resolve) => {
+    timer = setTimeout(() => {
+      log(`FAILED: ${what} did not finish within ${overallTimeoutMs / 60_000} minutes (KOODRIVE_INTEGRATION_TIMEOUT_MS)`);
+      resolve(1);
+    }, overallTimeoutMs);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function viaElectron(): Promise<number> {
-  const { runTests } = await import('@vscode/test-electron');
-  return runTests({ extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath, launchArgs: [workspace(), '--disable-extensions', '--disable-workspace-trust'] });
-}
-
-/** Follows the suite's report file, printing new lines as they arrive. */
-function follow(file: string): () => void {
-  let printed = 0;
-  const timer = setInterval(() => {
-    if (!fs.existsSync(file)) {
-      return;
+async function viaElectron(workspace: string): Promise<number> {
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    log('no DISPLAY: a desktop VS Code needs one (run under xvfb-run), or use --launcher=code-server');
+  }
+  const { runTests, TestRunFailedError } = await import('@vscode/test-electron');
+  try {
+    return await runTests({
+      cachePath: toolsDir,
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath: testsPath,
+      extensionTestsEnv: suiteEnv,
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    });
+  } catch (error) {
+    if (error instanceof TestRunFailedError) {
+      return error.code ?? 1;
     }
-    const text = fs.readFileSync(file, 'utf8');
-    if (text.length > printed) {
-      process.stdout.write(text.slice(printed));
-      printed = text.length;
-    }
-  }, 250);
-  return () => {
-    clearInterval(timer);
-    if (fs.existsSync(file)) {
-      process.stdout.write(fs.readFileSync(file, 'utf8').slice(printed));
-    }
-  };
+    throw error;
+  }
 }
 
-async function viaCodeServer(): Promise<number> {
-  const tools = ensureTools();
-  const server = await startCodeServer(tools, { smokeTestDriver: true });
-  const browser = await launchChromium(tools);
-  fs.rmSync(integrationReport, { force: true });
-  const stopFollowing = follow(integrationReport);
+/**
+ * Opens the workbench with a development payload (which code-server honours only with the
+ * smoke-test driver), prints the suite's lines from `codeAutomationLog` and resolves with the
+ * code given to `codeAutomationExit`. Everything else the workbench logs goes to a file.
+ */
+async function viaCodeServer(workspace: string): Promise<number> {
+  const tools = await ensureTools();
+  const server = await startCodeServer({ tools, smokeTestDriver: true, env: { ...suiteEnv, [SUITE_PREFIX_ENV]: SUITE_OUTPUT_PREFIX } });
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const workbenchLog = path.join(resultsDir, 'integration-workbench.log');
+  fs.writeFileSync(workbenchLog, '');
+  let suiteDone!: () => void;
+  const suiteFinished = new Promise<void>((resolve) => {
+    suiteDone = resolve;
+  });
+  const browser = await launchChromium(tools).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
+  let code = 1;
+  let running = true;
   try {
     const page = await browser.newPage();
     const exit = new Promise<number>((resolve) => {
-      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+      void page.exposeFunction('codeAutomationExit', (value: number) => resolve(value));
+      page.once('crash', () => {
+        if (!running) {
+          return;
+        }
+        log('FAILED: the workbench page crashed');
+        resolve(1);
+      });
+      void server.exited.then((value) => {
+        if (!running) {
+          return;
+        }
+        log(`FAILED: code-server exited (${String(value)}) during the run`);
+        resolve(1);
+      });
     });
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      if (type === 'error' && process.env.KOODRIVE_VERBOSE) {
-        log(`workbench ${type}: ${JSON.stringify(args).slice(0, 500)}`);
+      const text = args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
+      for (const line of text.split('\n')) {
+        if (line.startsWith(SUITE_OUTPUT_PREFIX)) {
+          const content = line.slice(SUITE_OUTPUT_PREFIX.length);
+          if (content.startsWith('KOODRIVE_SUITE_DONE')) {
+            suiteDone();
+          } else {
+            process.stdout.write(`${content}\n`);
+          }
+        } else {
+          fs.appendFileSync(workbenchLog, `${type}: ${line}\n`);
+          if (process.env.KOODRIVE_VERBOSE) {
+            log(`workbench ${type}: ${line.slice(0, 500)}`);
+          }
+        }
       }
     });
     const remote = (file: string): string => `vscode-remote://127.0.0.1:${server.port}${file}`;
     const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['extensionTestsPath', remote(testsPath)], ['skipWelcome', 'true']];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace())}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    const timeout = new Promise<number>((resolve) => setTimeout(() => {
-      log(`the integration suite did not finish within ${overallTimeoutMs / 60000} minutes`);
-      resolve(1);
-    }, overallTimeoutMs).unref());
-    return await Promise.race([exit, timeout]);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    code = await withTimeout(exit, 'the integration suite');
+    // The suite's last lines travel the same channel as the exit code: let them arrive.
+    await Promise.race([suiteFinished, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    return code;
   } finally {
-    stopFollowing();
+    running = false;
+    if (code !== 0) {
+      fs.copyFileSync(server.logFile, path.join(resultsDir, 'integration-code-server.log'));
+      log(`workbench and server logs: ${workbenchLog}, ${path.join(resultsDir, 'integration-code-server.log')}`);
+    }
     await browser.close();
     await server.stop();
   }
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
+  if (!fs.existsSync(`${testsPath}.js`) || !fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
+    throw new Error('compile and build first: npm run test:integration does (tsc -p . && node esbuild.mjs)');
+  }
   const launcher = await chooseLauncher();
-  log(`integration tests in a real VS Code extension host via ${launcher === 'electron' ? '@vscode/test-electron (desktop VS Code)' : 'code-server (VS Code 1.139 server + web workbench)'}`);
-  const code = launcher === 'electron' ? await viaElectron() : await viaCodeServer();
-  process.exit(code);
+  log(`integration tests in a real VS Code extension host via ${launcher === 'electron' ? '@vscode/test-electron (desktop VS Code)' : 'code-server 4.139.1 (VS Code 1.139 server, web workbench in Chromium)'}`);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'koodrive-workspace-'));
+  try {
+    return launcher === 'electron' ? await withTimeout(viaElectron(workspace), 'the desktop VS Code run') : await viaCodeServer(workspace);
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
 }
 
-main().catch((error: unknown) => {
-  log(`integration run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(`FAILED: integration run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -2,27 +2,46 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 
+/** Names the variable through which the code-server runner asks for prefixed output lines. */
+export const SUITE_PREFIX_ENV = 'KOODRIVE_SUITE_OUTPUT_PREFIX';
 /**
- * The in-host entry point (`extensionTestsPath`): runs every `*.test.js` of this folder with
- * mocha inside the VS Code extension host. A web extension host has no stdout the harness can
- * read, so the report is also appended to a file the harness follows.
+ * In code-server, the extension host's output reaches the harness mixed with the workbench's
+ * own log (through `codeAutomationLog`); this prefix marks the suite's lines.
+ */
+export const SUITE_OUTPUT_PREFIX = '@@koodrive-suite@@|';
+
+/**
+ * Every `*.test.js` below `dir`, in a stable order, the smoke test first: it checks that opening
+ * the view container activates the extension, which only a fresh extension host can show.
+ */
+function testFiles(dir: string): string[] {
+  const rank = (name: string): string => (name === 'smoke.test.js' ? `0${name}` : `1${name}`);
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.test.js'))
+    .sort((a, b) => rank(a).localeCompare(rank(b)))
+    .map((name) => path.join(dir, name));
+}
+
+/**
+ * The in-host entry point (`extensionTestsPath`): runs every `*.test.js` below this folder with
+ * mocha (bdd, spec reporter, 60 s per test) inside the VS Code extension host.
+ * @throws when a test fails (the launcher then exits with code 1).
  */
 export async function run(): Promise<void> {
   const { default: Mocha } = await import('mocha');
-  const report = path.resolve(__dirname, '../../../.vscode-test/integration-report.log');
-  fs.mkdirSync(path.dirname(report), { recursive: true });
-  const write = (...args: unknown[]): void => {
-    const line = `${format(...args)}\n`;
-    fs.appendFileSync(report, line);
-    process.stdout.write(line);
+  const prefix = process.env[SUITE_PREFIX_ENV] ?? '';
+  const write = (text: string): void => {
+    process.stdout.write(text.split('\n').map((line) => `${prefix}${line}\n`).join(''));
   };
-  Mocha.reporters.Base.consoleLog = write;
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => write(format(...args));
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
-  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
-    mocha.addFile(path.join(__dirname, file));
+  for (const file of testFiles(__dirname)) {
+    mocha.addFile(file);
   }
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
-  write(`KOODRIVE_INTEGRATION_DONE failures=${failures}`);
+  if (prefix) {
+    write(`KOODRIVE_SUITE_DONE failures=${failures}`);
+  }
   if (failures > 0) {
     throw new Error(`${failures} integration test(s) failed`);
   }
