@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { resultsDir } from '../harness/paths';
 
 /**
  * Steps a person takes in the VS Code workbench, for every UI test: open a view, expand and
@@ -10,10 +11,14 @@ import type { Locator, Page } from 'playwright-core';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Loads the workbench (the first load parses a large script: up to a minute on 2 cores). */
+/**
+ * Loads the workbench and waits until it is ready to use: activity bar and status bar shown
+ * (the first load parses a 19 MB script: 10 to 15 s on 2 cores, more under load).
+ */
 export async function openWorkbench(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 90_000 });
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 120_000 });
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 30_000 });
 }
 
 /** Clicks a view container's icon in the activity bar (waiting for extensions to contribute it). */
@@ -37,6 +42,9 @@ export function treeItem(scope: Page | Locator, label: string): Locator {
   return scope.getByRole('treeitem', { name: new RegExp(`^${escape(label)}`) }).first();
 }
 
+/** The same as treeItem(): a tree row by the start of its label, in the page or in one view. */
+export const getTreeItem = treeItem;
+
 /** Waits for a row and expands it if it is collapsed. */
 export async function expandTreeItem(scope: Page | Locator, label: string): Promise<Locator> {
   const row = treeItem(scope, label);
@@ -59,8 +67,8 @@ export async function multiSelect(scope: Page | Locator, labels: string[]): Prom
  * Opens a row's context menu and picks an entry. Menu items act on mouse-up and ignore a click
  * that comes too soon after they render, so wait, click, and click again if the menu stays.
  */
-export async function contextMenu(page: Page, row: Locator, entry: string): Promise<void> {
-  await row.click({ button: 'right' });
+export async function contextMenu(page: Page, row: Locator | string, entry: string): Promise<void> {
+  await (typeof row === 'string' ? treeItem(page, row) : row).click({ button: 'right' });
   const item = page.getByRole('menuitem', { name: new RegExp(`^${escape(entry)}`) }).first();
   await item.waitFor();
   await page.waitForTimeout(300);
@@ -81,11 +89,20 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+export interface InputBoxExpectation {
+  /** Wait for the box whose prompt matches (a multi-step flow moves from box to box). */
+  prompt?: RegExp;
+  /** Require a password box (the typed text is masked); throws otherwise. */
+  password?: boolean;
+}
+
 /**
- * Types into the open input box (e.g. a password box) and presses Enter; returns once the box
- * has closed or moved on to its next question.
+ * Types into the open input box and presses Enter; returns once the box has closed or moved on
+ * to its next question. `expect` is a prompt pattern, or { prompt, password }.
+ * @throws when a password box was expected and the input is not one, or the answer is not accepted.
  */
-export async function answerInputBox(page: Page, text: string, prompt?: RegExp): Promise<void> {
+export async function answerInputBox(page: Page, text: string, expect?: RegExp | InputBoxExpectation): Promise<void> {
+  const { prompt, password } = expect instanceof RegExp ? { prompt: expect, password: false } : (expect ?? {});
   const widget = page.locator('.quick-input-widget');
   await widget.waitFor({ state: 'visible' });
   const message = widget.locator('.quick-input-message');
@@ -93,7 +110,11 @@ export async function answerInputBox(page: Page, text: string, prompt?: RegExp):
     await message.filter({ hasText: prompt }).waitFor();
   }
   const asked = await message.innerText();
-  await widget.locator('input.input').fill(text);
+  const input = widget.locator('input.input');
+  if (password && (await input.getAttribute('type')) !== 'password') {
+    throw new Error(`the input box "${asked}" is not a password box`);
+  }
+  await input.fill(text);
   await page.keyboard.press('Enter');
   const deadline = Date.now() + 30_000;
   while ((await widget.isVisible()) && (await message.innerText().catch(() => '')) === asked) {
@@ -162,8 +183,8 @@ export function statusBarItem(page: Page, text: string | RegExp): Locator {
   return page.locator('.part.statusbar .statusbar-item').filter({ hasText: text }).first();
 }
 
-/** Saves a full-page screenshot under `dir`, returning its path. */
-export async function screenshot(page: Page, dir: string, name: string): Promise<string> {
+/** Saves a full-page screenshot as `<dir>/<name>.png` (default dir: test-results/), returning its path. */
+export async function screenshot(page: Page, name: string, dir = resultsDir): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name.replace(/[^\w.-]+/g, '_').slice(0, 100)}.png`);
   await page.screenshot({ path: file, fullPage: true });

@@ -10,66 +10,121 @@ import { startCodeServer } from './codeServer';
 import { log, repoRoot, resultsDir } from './paths';
 import { ensureTools } from './tools';
 
-/** Builds the production bundle and packages it as a user would install it. */
+/**
+ * `npm run test:e2e`: the packaged extension installed in code-server (without the smoke-test
+ * driver, so notifications show), a local emulator in this process, and one Chromium driven by
+ * Playwright; mocha runs out/test/e2e/**\/*.test.js here, in file order, on one shared page.
+ */
+
+const overallTimeoutMs = Number(process.env.KOODRIVE_E2E_TIMEOUT_MS) || 20 * 60_000;
+
+/** Runs a build step quietly; its output is printed only when it fails. */
+function runStep(args: string[]): void {
+  const result = spawnSync(args[0], args.slice(1), { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+  if (result.status !== 0) {
+    process.stdout.write(`${result.stdout}${result.stderr}`);
+    throw new Error(`${args.join(' ')} failed (${result.error?.message ?? `exit ${String(result.status)}`})`);
+  }
+}
+
+/** Builds the production bundle and packages it as a user would install it; leaves a dev build in dist/. */
 function packageExtension(dir: string): string {
   const vsix = path.join(dir, 'koodrive.vsix');
-  for (const [command, args] of [
-    [process.execPath, ['esbuild.mjs', '--production']],
-    [process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix]],
-  ] as const) {
-    const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
-    if (result.status !== 0) {
-      throw new Error(`${args.join(' ')} failed`);
-    }
-  }
+  runStep([process.execPath, 'esbuild.mjs', '--production']);
+  runStep([process.execPath, path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix]);
+  runStep([process.execPath, 'esbuild.mjs']);
+  log(`packaged ${vsix} (${Math.round(fs.statSync(vsix).size / 1024)} KiB)`);
   return vsix;
 }
 
-/**
- * The end-to-end tier: the packaged extension installed in code-server (without the test
- * driver, so notifications show), a local emulator, and Chromium driven by Playwright; the
- * mocha suite in out/test/e2e runs here, sharing one workbench page in file order.
- */
+function testFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.test.js')).sort().map((name) => path.join(dir, name));
+}
+
 async function main(): Promise<number> {
-  const tools = ensureTools();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'koodrive-e2e-'));
-  const vsix = packageExtension(work);
-  const workspace = path.join(work, 'workspace');
-  fs.mkdirSync(workspace);
-  const emulator = await startEmulator();
-  const server = await startCodeServer(tools, { smokeTestDriver: false, installVsix: vsix, userSettings: { 'koodrive.endpoint': emulator.url } });
-  const browser = await launchChromium(tools);
+  const cleanups: { what: string; run: () => Promise<void> | void }[] = [];
   try {
+    const tools = await ensureTools();
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'koodrive-e2e-'));
+    cleanups.push({ what: 'temp folder', run: () => fs.rmSync(work, { recursive: true, force: true }) });
+    const vsix = packageExtension(work);
+    const workspace = path.join(work, 'workspace');
+    fs.mkdirSync(workspace);
+    const emulator = await startEmulator({ port: 0 });
+    cleanups.push({ what: 'emulator', run: () => emulator.close() });
+    log(`emulator at ${emulator.url}`);
+    const server = await startCodeServer({ tools, smokeTestDriver: false, installVsix: vsix, userSettings: { 'koodrive.endpoint': emulator.url } });
+    cleanups.push({ what: 'code-server', run: () => server.stop() });
+    const browser = await launchChromium(tools);
+    cleanups.push({ what: 'Chromium', run: () => browser.close() });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    fs.mkdirSync(resultsDir, { recursive: true });
+    const pageLog = path.join(resultsDir, 'e2e-page-errors.log');
+    fs.writeFileSync(pageLog, '');
+    page.on('pageerror', (error) => fs.appendFileSync(pageLog, `${error.stack ?? error.message}\n`));
     const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
-    await openWorkbench(page, url);
-    setE2eContext({ page, emulator, url, screenshots: resultsDir });
+    setE2eContext({ browser, page, emulator, codeServerUrl: server.url, url, screenshots: resultsDir });
+    cleanups.push({ what: 'context', run: () => setE2eContext(undefined) });
+
     const { default: Mocha } = await import('mocha');
     const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 120_000 });
+    mocha.suite.beforeAll('open the workbench', async function openOnce() {
+      this.timeout(180_000); // the first load parses a 19 MB script: 10 to 15 s on 2 cores, more under load
+      await openWorkbench(page, url);
+    });
     mocha.suite.afterEach(async function screenshotOnFailure() {
       if (this.currentTest?.state === 'failed') {
-        log(`screenshot: ${await screenshot(page, resultsDir, this.currentTest.fullTitle())}`);
+        log(`screenshot: ${await screenshot(page, this.currentTest.fullTitle(), resultsDir)}`);
         await page.keyboard.press('Escape'); // close what the failed test left open (a modal, a picker)
         await page.keyboard.press('Escape');
       }
     });
-    const dir = path.join(repoRoot, 'out', 'test', 'e2e');
-    for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.test.js')).sort()) {
-      mocha.addFile(path.join(dir, file));
+    for (const file of testFiles(path.join(repoRoot, 'out', 'test', 'e2e'))) {
+      mocha.addFile(file);
     }
-    return await new Promise<number>((resolve) => mocha.run(resolve));
+    // A failed hook (before/after) gets no afterEach: take its screenshot from the runner's event.
+    const hookShots: Promise<void>[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    let running = true;
+    const failures = await new Promise<number>((resolve) => {
+      const runner = mocha.run(resolve);
+      runner.on('fail', (test) => {
+        const runnable: Mocha.Runnable = test; // typed as a Test, but hooks fail through here too
+        if (runnable instanceof Mocha.Hook) {
+          hookShots.push(screenshot(page, runnable.fullTitle(), resultsDir).then((file) => log(`screenshot: ${file}`), () => undefined));
+        }
+      });
+      void server.exited.then((code) => {
+        if (!running) {
+          return;
+        }
+        log(`FAILED: code-server exited (${String(code)}) during the run; stopping after the current test`);
+        runner.abort();
+      });
+      timer = setTimeout(() => {
+        log(`FAILED: the e2e run did not finish within ${overallTimeoutMs / 60_000} minutes (KOODRIVE_E2E_TIMEOUT_MS)`);
+        resolve(1);
+      }, overallTimeoutMs);
+    });
+    running = false;
+    clearTimeout(timer);
+    await Promise.all(hookShots);
+    return failures > 0 ? 1 : 0;
   } finally {
-    await browser.close();
-    await server.stop();
-    await emulator.close();
-    fs.rmSync(work, { recursive: true, force: true });
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup.run();
+      } catch (error) {
+        log(`stopping the ${cleanup.what} failed: ${String(error)}`);
+      }
+    }
   }
 }
 
 main().then(
-  (failures) => process.exit(failures > 0 ? 1 : 0),
+  (code) => process.exit(code),
   (error: unknown) => {
-    log(`e2e run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(`FAILED: e2e run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   },
 );
