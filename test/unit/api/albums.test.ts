@@ -55,6 +55,12 @@ describe('api/albums over the emulator', () => {
       assert.equal((await h.requests()).length, 0);
     });
 
+    it('lists the collection albums, which have a scope instead of a name', async () => {
+      const { albums: list } = await h.client().listAlbums({ albumKind: AlbumKind.personal, albumType: AlbumType.collection });
+      assert.deepEqual(list.map((album) => album.id).sort(), [albums.ownerCamera, albums.ownerScreenshots].sort());
+      assert.ok(list.every((album) => album.albumType === 1 && Array.isArray(album.scopeDir)));
+    });
+
     it('maps a family group the caller is not in to notPermitted', async () => {
       await rejectsWith(h.client(h.outsider).listAlbums({ albumKind: AlbumKind.family, albumType: AlbumType.manual, groupId: SeedIds.groups.family }), 'notPermitted');
     });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { addAlbumContentInBatches, type BatchProgress, type BatchResult, removeAlbumContentInBatches } from '../../../src/api/batch';
 import type { KooDriveClient } from '../../../src/api/client';
 import { KooDriveError } from '../../../src/api/errors';
@@ -74,6 +75,47 @@ describe('api/batch (D10)', () => {
       assert.deepEqual(await items(h.client(), large), []);
     });
 
+    it('sends 2,500 ids mixed with duplicates and empty ids as 3 requests, each id once', async () => {
+      const messy = [...ids, '', ...ids.slice(0, 700).reverse(), '   ', ids[42], ''];
+      const result = await removeAlbumContentInBatches(h.client(), large, messy);
+      assert.deepEqual(result.done, ids);
+      const bodies = (await h.requests()).map((request) => (request.body as { ids: string[] }).ids);
+      assert.equal(bodies.length, 3);
+      assert.ok(bodies.every((body) => body.length >= 1 && body.length <= 1_000));
+      const sent = bodies.flat();
+      assert.equal(sent.length, 2_500);
+      assert.deepEqual([...sent].sort(), [...ids].sort());
+      assert.deepEqual(await items(h.client(), large), []);
+    });
+
+    it('never has more requests in flight than `concurrency`, and does use that many', async () => {
+      const delayMs = 30;
+      for (const concurrency of [1, 2, 3]) {
+        await h.emulator.control.clearRequests();
+        await h.emulator.control.addFault({ method: 'DELETE', times: 8, fault: { type: 'delay', ms: delayMs } });
+        const spans: { start: number; end: number }[] = [];
+        const client = h.client(h.owner, {
+          onRequest: (entry) => {
+            const end = performance.now();
+            // entry.ms is rounded: shrink each span by 1 ms so back-to-back requests do not touch.
+            spans.push({ start: end - entry.ms + 1, end });
+          },
+        });
+        const result = await removeAlbumContentInBatches(client, large, ids.slice(0, 400), { chunkSize: 50, concurrency });
+        assert.equal(result.done.length, 400);
+        // Client side: the most attempts overlapping at any instant.
+        const most = Math.max(...spans.map((span) => spans.filter((other) => other.start <= span.start && span.start < other.end).length));
+        assert.equal(most, concurrency, `concurrency ${concurrency}`);
+        // Server side: with at most c in flight, any c + 1 consecutive arrivals include two from
+        // the same worker, which sends its next request only after the previous one's delay.
+        const arrivals = (await h.requests()).map((request) => Date.parse(request.at)).sort((a, b) => a - b);
+        assert.equal(arrivals.length, 8);
+        for (let i = 0; i + concurrency < arrivals.length; i++) {
+          assert.ok(arrivals[i + concurrency] - arrivals[i] >= delayMs - 2, `concurrency ${concurrency}: arrivals ${arrivals.map((at) => at - arrivals[0]).join(',')}`);
+        }
+      }
+    });
+
     it('stops starting chunks when cancelled; the rest stay in the album', async () => {
       const controller = new AbortController();
       const result = await removeAlbumContentInBatches(h.client(), large, ids, { chunkSize: 500, concurrency: 1, signal: controller.signal, onProgress: () => controller.abort() });
@@ -81,6 +123,7 @@ describe('api/batch (D10)', () => {
       assert.deepEqual(result.failed, []);
       assert.deepEqual(result.notAttempted, ids.slice(500));
       assert.deepEqual(await deleteSizes(h), [500]);
+      assertPartition(result, ids);
       assert.deepEqual((await items(h.client(), large)).map((item) => item.id).sort(), ids.slice(500).sort());
     });
 
@@ -109,6 +152,7 @@ describe('api/batch (D10)', () => {
       assert.equal(result.failed[0].error.kind, 'sessionExpired');
       assert.deepEqual(result.failed[0].ids, ids.slice(500, 1_000));
       assert.deepEqual(result.notAttempted, ids.slice(1_000));
+      assertPartition(result, ids);
       assert.deepEqual(await deleteSizes(h), [500, 500]);
 
       const rest = [...result.failed.flatMap((failure) => failure.ids), ...result.notAttempted];

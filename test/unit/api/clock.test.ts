@@ -39,6 +39,19 @@ describe('api/clock', () => {
       assert.equal(clock.stamp().header, '20250101T114055Z');
     });
 
+    it('after learning, stamps inside the server\'s window for any skew, and relearns rather than accumulates', () => {
+      const local = Date.UTC(2025, 5, 15, 9, 30, 0, 250);
+      const clock = new ServerClock(() => local);
+      for (const skew of [-86_400_000, -20 * 60_000, -5_000, 0, 999, 10 * 60_000, 20 * 60_000, 86_400_000]) {
+        const serverDate = Math.floor((local + skew) / 1000) * 1000; // Date is truncated to the second
+        assert.equal(clock.learn(new Date(serverDate).toUTCString()), serverDate);
+        const { at, header } = clock.stamp();
+        assert.ok(at <= serverDate && at >= serverDate - WINDOW_MS, `skew ${skew}: ${header}`);
+        assert.equal(outsideWindow(at, serverDate), false, `skew ${skew}`);
+        assert.equal(header, formatXDate(at));
+      }
+    });
+
     it('ignores a missing or unreadable Date header', () => {
       const clock = new ServerClock(() => 1_000_000);
       assert.equal(clock.learn(undefined), undefined);

@@ -13,6 +13,8 @@ describe('api/endpoint (D13)', () => {
     ['http://127.0.0.1:43117/', 'http://127.0.0.1:43117/'],
     ['http://127.200.3.4', 'http://127.200.3.4/'],
     ['http://[::1]:3000', 'http://[::1]:3000/'],
+    ['http://[::1]', 'http://[::1]/'],
+    ['http://127.0.0.1', 'http://127.0.0.1/'],
   ];
   for (const [raw, expected] of accepted) {
     it(`accepts ${JSON.stringify(raw)}`, () => {
@@ -30,6 +32,9 @@ describe('api/endpoint (D13)', () => {
     'koodrive.example.com',
     '/koodrive/ose/v1',
     'http://koodrive.example.com',
+    'http://example.com',
+    'http://0.0.0.0:8080',
+    'http://[::ffff:192.0.2.1]',
     'http://10.0.0.1:8080',
     'http://192.168.1.2',
     'http://localhost.evil.example',

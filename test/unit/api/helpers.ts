@@ -3,6 +3,8 @@
  * emulator per test file, reset before each test, and clients with instant, recorded backoff.
  */
 import * as assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { KooDriveClient } from '../../../src/api/client';
 import { isKooDriveError, type KooDriveError, type KooDriveErrorKind } from '../../../src/api/errors';
 import type { ClientOptions, RequestLogEntry } from '../../../src/api/options';
@@ -84,4 +86,31 @@ export async function rejectsWith(promise: Promise<unknown>, kind: KooDriveError
 /** API requests whose path ends with `suffix`. */
 export function matching(requests: LoggedRequest[], suffix: string): LoggedRequest[] {
   return requests.filter((request) => request.path.endsWith(suffix));
+}
+
+/** A tiny local HTTP server that records what reaches it (method, url, authorization). */
+export interface RecordingServer {
+  port: number;
+  hits: { method: string; url: string; authorization?: string }[];
+  close(): Promise<void>;
+}
+
+/** Starts a {@link RecordingServer} on `host` (default 127.0.0.1) that answers with `handler`. */
+export async function startRecordingServer(handler: (req: IncomingMessage, res: ServerResponse) => void, host = '127.0.0.1'): Promise<RecordingServer> {
+  const hits: RecordingServer['hits'] = [];
+  const server = createServer((req, res) => {
+    hits.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+    req.resume();
+    req.on('end', () => handler(req, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    hits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

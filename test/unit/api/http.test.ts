@@ -4,7 +4,8 @@ import { inspect } from 'node:util';
 import type { KooDriveClient } from '../../../src/api/client';
 import type { KooDriveError } from '../../../src/api/errors';
 import { AlbumKind, AlbumType } from '../../../src/api/types';
-import { matching, rejectsWith, SeedIds, useEmulator } from './helpers';
+import { networkInterfaces } from 'node:os';
+import { matching, rejectsWith, SeedIds, startRecordingServer, useEmulator } from './helpers';
 
 const MINUTE = 60_000;
 const personalManual = { albumKind: AlbumKind.personal, albumType: AlbumType.manual } as const;
@@ -59,6 +60,66 @@ describe('api/http over the emulator', () => {
       assert.deepEqual(space.query, { type: '1' });
     });
 
+    it('sends them on every endpoint of the client, a body only with Content-Type, and never a GET body', async () => {
+      const owner = h.client();
+      const member = h.client(h.member);
+      const [item] = (await owner.listAlbumContent(SeedIds.albums.cats, { pageSize: 1 })).items;
+      await owner.listAlbums(personalManual);
+      const album = await owner.createAlbum({ type: '2', albumKind: '1', name: 'Tour' });
+      assert.ok(album.id);
+      await owner.updateAlbum(album.id, { name: 'Tour 2' });
+      await owner.addAlbumContent(album.id, [{ fileId: item.id, ownerId: h.owner.userId }]);
+      await owner.removeAlbumContent(album.id, [item.id]);
+      await owner.deleteAlbum(album.id);
+      const { containerId } = await owner.getSpace(h.owner.userId);
+      const folder = await owner.createSharedFolder({ containerId, name: 'Tour folder' });
+      assert.ok(folder.groupId);
+      await owner.renameSharedFolder(folder.id, 'Tour folder 2');
+      await owner.getSharedFolder(folder.id);
+      await owner.listSharedFolders({ offset: 0, limit: 10 });
+      const inviteId = await owner.inviteMember(folder.groupId, '0027829876543');
+      await member.listPendingInvites();
+      await member.getInvite(inviteId);
+      await member.confirmInvite(folder.groupId, inviteId, true);
+      await owner.listInvitees(folder.groupId);
+      await owner.listGroupMembers(folder.groupId, { offset: 0, limit: 10 });
+      await owner.removeMember({ ownerId: h.owner.userId, groupId: folder.groupId, deleteUserId: h.member.userId });
+      await owner.deleteSharedFolder(folder.id);
+      await owner.getUser(h.member.userId);
+      await owner.getUserInfo({ userId: h.outsider.userId });
+
+      const requests = await h.requests();
+      assert.equal(requests.length, 22);
+      // One request per endpoint (the first ListAlbumContent only found an item to add).
+      const routes = new Set(requests.slice(1).map((request) => `${request.method} ${request.path.replace(/\d{6,}/g, '{id}')}`));
+      assert.equal(routes.size, 21, [...routes].join('\n'));
+      const memberPaths = new Set([`/koodrive/ose/v1/usergroupsInvite/inviteConfrimList`, `/koodrive/ose/v1/usergroupsInvite/detail/${inviteId}`, `/koodrive/ose/v1/usergroupsInvite/inviteConfirm/${folder.groupId}`]);
+      for (const request of requests) {
+        const what = `${request.method} ${request.path}`;
+        assert.equal(request.status, 200, what);
+        assert.equal(request.headers.authorization, 'Bearer <redacted>', what);
+        assert.equal(request.headers['x-user-id'], memberPaths.has(request.path) ? h.member.userId : h.owner.userId, what);
+        assert.equal(request.headers.language, 'en-US', what);
+        assert.equal(request.headers['x-traceid']?.length, 58, what);
+        assert.equal(request.headers['x-traceid'], request.traceId, what);
+        assert.match(request.headers['x-date'], /^\d{8}T\d{6}Z$/, what);
+        const stamp = parseXDate(request.headers['x-date']);
+        const arrival = Date.parse(request.at); // on the emulator's clock
+        assert.ok(stamp <= arrival && stamp >= arrival - 15 * MINUTE, `${what}: X-Date ${request.headers['x-date']} vs ${request.at}`);
+        if (request.method === 'GET') {
+          assert.equal(request.body, undefined, what);
+          assert.ok(!request.headers['content-length'] || request.headers['content-length'] === '0', what);
+          assert.equal(request.headers['transfer-encoding'], undefined, what);
+        }
+        assert.equal(request.headers['content-type'], request.body === undefined ? undefined : 'application/json', what);
+      }
+      assert.equal(new Set(requests.map((request) => request.headers['x-traceid'])).size, requests.length);
+      const batchDelete = requests.find((request) => request.method === 'DELETE' && request.path.endsWith('/batchDelete'));
+      assert.equal(batchDelete?.headers['content-type'], 'application/json');
+      assert.deepEqual(batchDelete?.body, { ids: [item.id] });
+      assert.ok(requests.some((request) => request.method === 'GET'));
+    });
+
     it('never sends what the reference forbids: no Bearer+, no wrong-length trace id', async () => {
       const client = h.client();
       await Promise.all(Array.from({ length: 20 }, () => client.listAlbums(personalManual)));
@@ -75,6 +136,29 @@ describe('api/http over the emulator', () => {
       assert.equal(plain.headers.language, undefined);
       assert.equal(chinese.headers.language, 'zh-CN');
       assert.match(zh.serverMessage ?? '', /[\u4e00-\u9fff]/);
+    });
+
+    it('answers notFound for ids that, unencoded, would reach a real album or folder', async () => {
+      const client = h.client();
+      const { cats } = SeedIds.albums;
+      const { family } = SeedIds.folders;
+      // Unencoded, each of these would address the seeded album or folder (or another route).
+      await rejectsWith(client.listAlbumContent(`${cats}?pageSize=1`), 'notFound');
+      await rejectsWith(client.listAlbumContent(`${cats}/list#`), 'notFound');
+      await rejectsWith(client.getSharedFolder(`${family}?x=1`), 'notFound');
+      await rejectsWith(client.deleteAlbum(`${cats}#`), 'notFound');
+      await rejectsWith(client.updateAlbum(`album/${cats}`, { name: 'Hijacked' }), 'notFound');
+      const requests = await h.requests();
+      assert.deepEqual(requests.map((request) => request.path), [
+        `/koodrive/ose/v1/album/${cats}%3FpageSize%3D1/list`,
+        `/koodrive/ose/v1/album/${cats}%2Flist%23/list`,
+        `/koodrive/ose/v1/sharefolder/metadata/${family}%3Fx%3D1`,
+        `/koodrive/ose/v1/album/${cats}%23`,
+        `/koodrive/ose/v1/album%2F${cats}/update`,
+      ]);
+      assert.ok(requests.every((request) => Object.keys(request.query).length === 0));
+      const { albums } = await client.listAlbums({ ...personalManual, pageSize: 100 });
+      assert.equal(albums.find((album) => album.id === cats)?.name, 'Cat photos');
     });
 
     it('encodes query values and keeps the endpoint path prefix', async () => {
@@ -151,6 +235,18 @@ describe('api/http over the emulator', () => {
         assertClean(error);
       });
 
+      it('when the server echoes it where msg is cut to 500 characters', async () => {
+        // 483 + 1 characters, then the token: the cut at 500 keeps its first 16 characters.
+        await h.emulator.control.addFault({ fault: { type: 'status', status: 400, body: { code: 13000102, msg: `${'x'.repeat(483)} ${token}` } } });
+        const error = await rejectsWith(withToken().listAlbums(personalManual), 'invalidInput');
+        assertClean(error);
+      });
+
+      it('when a gateway answers with a non-JSON error', async () => {
+        await h.emulator.control.addFault({ times: 3, fault: { type: 'html', status: 502 } });
+        assertClean(await rejectsWith(withToken().listAlbums(personalManual), 'server'));
+      });
+
       it('when the connection is refused', async () => {
         const port = await closedPort();
         const error = await rejectsWith(withToken({ endpoint: () => `http://127.0.0.1:${port}`, retry: { attempts: 1 } }).listAlbums(personalManual), 'network');
@@ -210,10 +306,36 @@ describe('api/http over the emulator', () => {
   });
 
   describe('clock skew (D2)', () => {
+    /** X-Date of `request` lies in [emulator now - 15 min, emulator now]. */
+    const inWindow = (request: { headers: Record<string, string>; at: string }): boolean => {
+      const stamp = parseXDate(request.headers['x-date']);
+      const arrival = Date.parse(request.at); // on the emulator's (offset) clock
+      return stamp <= arrival && stamp >= arrival - 15 * MINUTE;
+    };
+
     it('succeeds at once when the server clock is 10 minutes ahead', async () => {
       await h.emulator.control.setClockOffset(10 * MINUTE);
-      await h.client().listAlbums(personalManual);
-      assert.deepEqual((await h.requests()).map((request) => request.status), [200]);
+      const { albums } = await h.client().listAlbums(personalManual);
+      assert.ok(albums.length > 0);
+      const requests = await h.requests();
+      assert.deepEqual(requests.map((request) => request.status), [200]);
+      assert.ok(inWindow(requests[0]));
+    });
+
+    it('stamps inside the emulator\'s window once the skew is learned, both ways', async () => {
+      for (const offset of [10 * MINUTE, -20 * MINUTE, 20 * MINUTE]) {
+        await h.emulator.control.reset();
+        await h.emulator.control.setClockOffset(offset);
+        const client = h.client();
+        await client.listAlbums(personalManual);
+        await client.listSharedFolders({ offset: 0, limit: 10 });
+        await client.getSpace(h.owner.userId);
+        const requests = await h.requests();
+        assert.ok(requests.length <= 4, `${offset}: ${requests.length} requests`);
+        assert.deepEqual(requests.slice(-3).map((request) => request.status), [200, 200, 200], String(offset));
+        assert.ok(requests.slice(-3).every(inWindow), String(offset));
+        assert.ok(requests.filter((request) => request.status !== 200).every((request) => !inWindow(request)), String(offset));
+      }
     });
 
     it('retries once, and only once, when the server clock is 20 minutes behind', async () => {
@@ -277,10 +399,10 @@ describe('api/http over the emulator', () => {
 
   describe('retries', () => {
     it('honours Retry-After seconds on 429, then succeeds', async () => {
-      await h.emulator.control.addFault({ pathPattern: '/album/list$', fault: { type: 'status', status: 429, headers: { 'Retry-After': '2' } } });
+      await h.emulator.control.addFault({ pathPattern: '/album/list$', fault: { type: 'status', status: 429, headers: { 'Retry-After': '1' } } });
       const { albums } = await h.client().listAlbums(personalManual);
       assert.ok(albums.length > 0);
-      assert.deepEqual(h.sleeps, [2_000]);
+      assert.deepEqual(h.sleeps, [1_000]);
       assert.deepEqual((await h.requests()).map((request) => request.status), [429, 200]);
     });
 
@@ -299,6 +421,24 @@ describe('api/http over the emulator', () => {
       await h.emulator.control.addFault({ fault: { type: 'status', status: 503, headers: { 'Retry-After': '3600' } } });
       await h.client().listAlbums(personalManual);
       assert.deepEqual(h.sleeps, [8_000]);
+    });
+
+    it('retries a 503 once, then succeeds with the data', async () => {
+      await h.emulator.control.addFault({ pathPattern: '/sharefolder/list$', fault: { type: 'status', status: 503, body: { code: 13000201, msg: 'Service busy' } } });
+      const folders = await h.client().listSharedFolders({ offset: 0, limit: 100 });
+      assert.ok(folders.some((folder) => folder.id === SeedIds.folders.family));
+      assert.deepEqual((await h.requests()).map((request) => request.status), [503, 200]);
+      assert.equal(h.sleeps.length, 1);
+      assert.ok(h.sleeps[0] >= 0 && h.sleeps[0] <= 250, String(h.sleeps[0]));
+    });
+
+    it('never retries a 401, even on a read and with a Retry-After', async () => {
+      await h.emulator.control.addFault({ times: 3, fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'Authorization carries an invalid or expired access token.' }, headers: { 'Retry-After': '1' } } });
+      const error = await rejectsWith(h.client().listAlbums(personalManual), 'sessionExpired');
+      assert.equal(error.status, 401);
+      assert.equal((await h.requests()).length, 1);
+      assert.deepEqual(h.sleeps, []);
+      assert.deepEqual(h.log.map((entry) => entry.outcome), ['error']);
     });
 
     it('backs off with jitter on 5xx, then succeeds', async () => {
@@ -351,6 +491,17 @@ describe('api/http over the emulator', () => {
   });
 
   describe('unreadable answers', () => {
+    it('treats a 200 whose code is not 0 as an error (D6), whatever msg says', async () => {
+      await h.emulator.control.addFault({ fault: { type: 'status', status: 200, body: { code: 13000102, msg: 'success', albumList: [{ id: '1' }] } } });
+      const error = await rejectsWith(h.client().listAlbums(personalManual), 'invalidInput');
+      assert.equal(error.status, 200);
+      assert.equal(error.code, '13000102');
+      assert.equal(error.serverMessage, 'success');
+      assert.equal((await h.requests()).length, 1);
+      await h.emulator.control.addFault({ fault: { type: 'status', status: 200, body: { code: '13000309', msg: 'Album not found.' } } });
+      await rejectsWith(h.client().listAlbumContent(SeedIds.albums.cats), 'notFound');
+    });
+
     it('reports malformed JSON on a 200 as badResponse, without retrying', async () => {
       await h.emulator.control.addFault({ fault: { type: 'malformedJson' } });
       const error = await rejectsWith(h.client().listAlbums(personalManual), 'badResponse');
@@ -365,9 +516,11 @@ describe('api/http over the emulator', () => {
     });
 
     it('reports HTML error pages that persist by their status', async () => {
-      await h.emulator.control.addFault({ times: 3, fault: { type: 'html', status: 503 } });
+      await h.emulator.control.addFault({ times: 3, fault: { type: 'html', status: 502 } });
       const error = await rejectsWith(h.client().listAlbums(personalManual), 'server');
-      assert.equal(error.status, 503);
+      assert.equal(error.status, 502);
+      assert.deepEqual((await h.requests()).map((request) => request.status), [502, 502, 502]);
+      assert.equal(h.sleeps.length, 2);
       await h.emulator.control.addFault({ fault: { type: 'html', status: 404 } });
       await rejectsWith(h.client().listAlbums(personalManual), 'badResponse');
     });
@@ -382,6 +535,63 @@ describe('api/http over the emulator', () => {
       await h.emulator.control.addFault({ fault: { type: 'status', status: 302, headers: { Location: `${h.emulator.url}/koodrive/ose/v1/sharefolder/list?offset=0&limit=1` } } });
       await rejectsWith(h.client().listAlbums(personalManual), 'badResponse');
       assert.equal((await h.requests()).length, 1);
+    });
+  });
+
+  describe('redirects (never followed: the token would travel with them)', () => {
+    for (const status of [301, 302, 303, 307, 308]) {
+      it(`does not follow a ${status} to another port`, async () => {
+        const target = await startRecordingServer((_req, res) => {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end('{"code":0,"msg":"Success.","albumList":[],"total":0}');
+        });
+        const redirector = await startRecordingServer((_req, res) => {
+          res.writeHead(status, { Location: `http://127.0.0.1:${target.port}/koodrive/ose/v1/album/list?albumKind=1&albumType=2` });
+          res.end();
+        });
+        try {
+          const client = h.client(h.owner, { endpoint: () => `http://127.0.0.1:${redirector.port}` });
+          const error = await rejectsWith(client.listAlbums(personalManual), 'badResponse');
+          await rejectsWith(client.removeAlbumContent(SeedIds.albums.cats, ['F1']), 'badResponse');
+          assert.equal(error.status, status);
+          assert.match(error.message, /redirect/);
+          assert.deepEqual(redirector.hits.map((hit) => [hit.method, hit.authorization?.startsWith('Bearer ')]), [['GET', true], ['DELETE', true]]);
+          assert.deepEqual(target.hits, []);
+        } finally {
+          await Promise.all([target.close(), redirector.close()]);
+        }
+      });
+    }
+  });
+
+  describe('plain http beyond this computer (D13)', () => {
+    it('refuses a non-loopback http endpoint before anything is sent', async () => {
+      const server = await startRecordingServer((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end('{"code":0,"msg":"Success.","albumList":[]}');
+      }, '0.0.0.0');
+      try {
+        const port = new URL(h.emulator.url).port;
+        const external = Object.values(networkInterfaces()).flat().find((address) => address && !address.internal && address.family === 'IPv4')?.address;
+        // 0.0.0.0 reaches this machine's loopback services, but it is not a loopback address.
+        const endpoints = [`http://0.0.0.0:${port}`, `http://0.0.0.0:${server.port}`, 'http://example.com', 'http://koodrive.example.com:80'];
+        if (external) {
+          endpoints.push(`http://${external}:${server.port}`);
+        }
+        for (const endpoint of endpoints) {
+          const error = await rejectsWith(h.client(h.owner, { endpoint: () => endpoint }).listAlbums(personalManual), 'configuration');
+          assert.match(error.message, /https/, endpoint);
+          assert.equal(error.traceId, '', endpoint);
+        }
+        assert.deepEqual(server.hits, []);
+        assert.deepEqual(await h.requests(), []);
+        assert.deepEqual(h.log, []);
+        // The same server over loopback is reached, so the refusals above are the client's doing.
+        await h.client(h.owner, { endpoint: () => `http://127.0.0.1:${server.port}` }).listAlbums(personalManual);
+        assert.equal(server.hits.length, 1);
+      } finally {
+        await server.close();
+      }
     });
   });
 

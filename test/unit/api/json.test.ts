@@ -23,6 +23,19 @@ describe('api/json (D8)', () => {
     assert.equal(quoteBigIntegers('"12345678901234567890"'), '"12345678901234567890"');
   });
 
+  it('quotes exactly the unsafe integer literals, and nothing else', () => {
+    assert.equal(quoteBigIntegers('{"groupId":1765148492881313793}'), '{"groupId":"1765148492881313793"}');
+    assert.equal(quoteBigIntegers('[-1765148492881313793,-5]'), '["-1765148492881313793",-5]');
+    assert.equal(quoteBigIntegers('[9007199254740991,9007199254740992]'), '[9007199254740991,"9007199254740992"]');
+    // Exponents and fractions are not integers: left for JSON.parse, even with many digits.
+    for (const literal of ['1e21', '1E+21', '-2.5e-3', '12345678901234567890e2', '12345678901234567890.5', '0.1234567890123456789']) {
+      assert.equal(quoteBigIntegers(`{"x":${literal}}`), `{"x":${literal}}`, literal);
+    }
+    assert.equal(quoteBigIntegers('{"a":{"b":[{"c":[12345678901234567890]}]}}'), '{"a":{"b":[{"c":["12345678901234567890"]}]}}');
+    assert.equal(quoteBigIntegers('{"msg":"12345678901234567890","id":12345678901234567890}'), '{"msg":"12345678901234567890","id":"12345678901234567890"}');
+    assert.equal(quoteBigIntegers('{"12345678901234567890":1}'), '{"12345678901234567890":1}');
+  });
+
   it('works in nested arrays and objects', () => {
     const parsed = parseLossless('{"a":[[1,[18446744073709551615]],{"b":[{"c":10000000000000000001}]}]}');
     assert.deepEqual(parsed, { a: [[1, ['18446744073709551615']], { b: [{ c: '10000000000000000001' }] }] });

@@ -23,11 +23,15 @@ describe('api/paging (D11)', () => {
   describe('over the emulator', () => {
     const h = useEmulator();
 
-    it('walks the 250-item album by cursor in 3 requests', async () => {
+    it('walks the 250-item album by cursor in 3 requests, each item exactly once', async () => {
       const pages = await collect(albumContentPages(h.client(), SeedIds.albums.paging, { pageSize: 100 }));
       assert.deepEqual(pages.map((page) => page.length), [100, 100, 50]);
       assert.equal(new Set(pages.flat().map((item) => item.id)).size, 250);
-      assert.equal((await h.requests()).length, 3);
+      const requests = await h.requests();
+      assert.equal(requests.length, 3);
+      assert.equal(requests[0].query.pageCursor, undefined);
+      assert.ok(requests[1].query.pageCursor && requests[2].query.pageCursor && requests[1].query.pageCursor !== requests[2].query.pageCursor);
+      assert.ok(requests.every((request) => request.query.pageSize === '100'));
     });
 
     it('yields nothing for the empty album, after one request', async () => {
@@ -47,12 +51,15 @@ describe('api/paging (D11)', () => {
       assert.equal(ids.size, 250);
     });
 
-    it('pages albums by number until the total', async () => {
+    it('pages albums by number until the total, each album exactly once', async () => {
       const client = h.client();
-      const { total } = await client.listAlbums({ ...personalManual, pageSize: 100 });
+      const { albums: all, total } = await client.listAlbums({ ...personalManual, pageSize: 100 });
+      assert.equal(all.length, total);
       await h.emulator.control.clearRequests();
       const pages = await collect(albumPages(client, { ...personalManual, pageSize: 2 }));
       assert.equal(pages.flat().length, total);
+      assert.deepEqual(pages.flat().map((album) => album.id), all.map((album) => album.id));
+      assert.deepEqual((await h.requests()).map((request) => request.query.pageNum), pages.map((_page, index) => String(index + 1)));
       assert.equal((await h.requests()).length, Math.ceil((total ?? 0) / 2));
       const page = await albumPage(client, { ...personalManual, pageSize: 2, pageNum: 2 });
       assert.equal(page.next, (total ?? 0) > 4 ? 3 : undefined);
@@ -60,7 +67,11 @@ describe('api/paging (D11)', () => {
 
     it('pages shared folders by offset, ending on a short page', async () => {
       const client = h.client();
-      assert.deepEqual((await collect(sharedFolderPages(client, { limit: 2 }))).map((page) => page.length), [2, 1]);
+      const all = (await client.listSharedFolders({ offset: 0, limit: 1_000 })).map((folder) => folder.id);
+      await h.emulator.control.clearRequests();
+      const byTwo = await collect(sharedFolderPages(client, { limit: 2 }));
+      assert.deepEqual(byTwo.map((page) => page.length), [2, 1]);
+      assert.deepEqual(byTwo.flat().map((folder) => folder.id), all);
       assert.equal((await h.requests()).length, 2);
       await h.emulator.control.clearRequests();
       // No total in this list: a full last page costs one more (empty) request.
@@ -73,7 +84,7 @@ describe('api/paging (D11)', () => {
     it('pages group members by offset, stopping at the total', async () => {
       const client = h.client();
       const pages = await collect(groupMemberPages(client, SeedIds.groups.family, { limit: 1 }));
-      assert.deepEqual(pages.map((page) => page[0].userId), [SeedIds.users.owner, SeedIds.users.member, SeedIds.users.relative]);
+      assert.deepEqual(pages.map((page) => page.map((member) => member.userId)), [[SeedIds.users.owner], [SeedIds.users.member], [SeedIds.users.relative]]);
       assert.equal((await h.requests()).length, 3);
       const last = await groupMemberPage(client, SeedIds.groups.family, { offset: 2, limit: 1 });
       assert.equal(last.next, undefined);

@@ -26,6 +26,18 @@ describe('api/retry', () => {
     assert.equal(backoffMs(60, policy, () => 0.5), 4_000);
   });
 
+  it('stays within [0, min(cap, base * 2^(attempt-1))] whatever the jitter source returns', () => {
+    const small = resolvePolicy({ baseDelayMs: 1, maxDelayMs: 20 });
+    for (let attempt = 1; attempt <= 12; attempt++) {
+      const ceiling = Math.min(20, 2 ** (attempt - 1));
+      for (const r of [0, 0.3, 0.999, 1, 7, -3]) {
+        const ms = backoffMs(attempt, small, () => r);
+        assert.ok(ms >= 0 && ms <= ceiling, `attempt ${attempt}, random ${r}: ${ms}`);
+      }
+    }
+    assert.equal(backoffMs(1, small, () => 0.5, -5_000), 0);
+  });
+
   it('spreads delays across the whole window', () => {
     const delays = Array.from({ length: 1_000 }, () => backoffMs(3, policy, Math.random));
     assert.ok(delays.every((ms) => ms >= 0 && ms <= 1_000));
@@ -44,7 +56,9 @@ describe('api/retry', () => {
     assert.equal(parseRetryAfter(' 0 ', now), 0);
     assert.equal(parseRetryAfter('Mon, 03 Nov 2025 07:01:45 GMT', now), 5_000);
     assert.equal(parseRetryAfter('Mon, 03 Nov 2025 07:00:00 GMT', now), 0);
-    for (const junk of [undefined, null, '', 'soon', '-1', '1.5', '2 seconds']) {
+    assert.equal(parseRetryAfter('Monday, 03-Nov-25 07:01:50 GMT', now), 10_000); // RFC 850 form
+    assert.equal(parseRetryAfter('120', now), 120_000);
+    for (const junk of [undefined, null, '', 'soon', '-1', '1.5', '2 seconds', 'Mon, 99 Foo 2025 99:99:99 GMT', '0x10', '1e3']) {
       assert.equal(parseRetryAfter(junk, now), undefined, String(junk));
     }
   });

@@ -95,6 +95,9 @@ describe('api/sharedFolders over the emulator', () => {
       assert.equal(refused.code, '13000410');
       assert.equal(refused.status, 400);
       assert.ok(refused.serverMessage);
+      // The refusal changed nothing: the folder is still there, for both of them.
+      assert.equal((await owner.getSharedFolder(folders.family)).groupId, SeedIds.groups.family);
+      assert.ok((await member.listSharedFolders({ offset: 0, limit: 100 })).some((folder) => folder.id === folders.family));
       await owner.deleteSharedFolder(folders.family);
       assert.ok(!(await owner.listSharedFolders({ offset: 0, limit: 100 })).some((folder) => folder.id === folders.family));
       assert.ok(!(await member.listSharedFolders({ offset: 0, limit: 100 })).some((folder) => folder.id === folders.family));
@@ -113,6 +116,18 @@ describe('api/sharedFolders over the emulator', () => {
       await h.emulator.control.addFault({ pathPattern: '/sharefolder/delete$', fault: { type: 'status', status: 503 } });
       await rejectsWith(h.client().deleteSharedFolder(folders.solo), 'server');
       assert.equal((await h.requests()).length, 1);
+    });
+
+    it('is not retried after a dropped connection: one request, kind network', async () => {
+      await h.emulator.control.addFault({ pathPattern: '/sharefolder/delete$', times: 3, fault: { type: 'drop' } });
+      const error = await rejectsWith(h.client().deleteSharedFolder(folders.solo), 'network');
+      assert.equal(error.status, undefined);
+      const requests = await h.requests();
+      assert.deepEqual(requests.map((request) => [request.method, request.path, request.status]), [['POST', '/koodrive/ose/v1/sharefolder/delete', 0]]);
+      assert.equal(error.traceId, requests[0].traceId);
+      assert.deepEqual(h.sleeps, []);
+      await h.emulator.control.clearFaults();
+      assert.equal((await h.client().getSharedFolder(folders.solo)).id, folders.solo);
     });
   });
 });
