@@ -20,8 +20,9 @@ const MAX_MESSAGE = 500;
  * (`code` may be a number or a string; `msg` is never compared). A body that is not a JSON
  * object is `badResponse`, except on 401, 429 and 5xx, whose status says enough (a gateway's
  * HTML 503 page is a retryable `server` error). Redirects are `badResponse`: they are never followed.
+ * `clean` runs on `msg` before it is cut to length, so a secret straddling the cut is still found whole.
  */
-export function readEnvelope(status: number, text: string): Reading {
+export function readEnvelope(status: number, text: string, clean: (msg: string) => string = (msg) => msg): Reading {
   let body: Body | undefined;
   try {
     const parsed = parseLossless(text);
@@ -31,7 +32,7 @@ export function readEnvelope(status: number, text: string): Reading {
   }
   const rawCode = body?.code;
   const code = typeof rawCode === 'number' || (typeof rawCode === 'string' && rawCode.trim() !== '') ? String(rawCode).trim() : undefined;
-  const serverMessage = typeof body?.msg === 'string' && body.msg !== '' ? body.msg.slice(0, MAX_MESSAGE) : undefined;
+  const serverMessage = typeof body?.msg === 'string' && body.msg !== '' ? clean(body.msg).slice(0, MAX_MESSAGE) : undefined;
   const success = status >= 200 && status < 300;
   if (success && body && code !== undefined && Number(code) === 0) {
     return { ok: true, body, code };

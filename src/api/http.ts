@@ -215,7 +215,7 @@ export class Http {
     }
 
     const serverDate = this.clock.learn(dateHeader);
-    const reading = readEnvelope(status, text);
+    const reading = readEnvelope(status, text, (msg) => scrub(msg, ready.token) ?? msg);
     if (reading.ok) {
       try {
         const value = read(reading.body);
@@ -231,7 +231,7 @@ export class Http {
       traceId,
       status,
       code: reading.code,
-      serverMessage: scrub(reading.serverMessage, ready.token),
+      serverMessage: reading.serverMessage,
       detail: reading.detail,
       retryAfterMs: parseRetryAfter(retryAfter, serverDate ?? this.clock.serverNow()),
     });
