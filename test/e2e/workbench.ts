@@ -56,10 +56,26 @@ export async function expandTreeItem(scope: Page | Locator, label: string): Prom
   return row;
 }
 
-/** Selects several rows as a person would: a click, then Ctrl+click on the others. */
+/**
+ * Selects several rows as a person would: a click on the first (which replaces any selection),
+ * then Ctrl+click on the others; waits until all are selected. A plain click also toggles a
+ * collapsible row, so the first row's expansion is put back with the arrow keys.
+ */
 export async function multiSelect(scope: Page | Locator, labels: string[]): Promise<void> {
+  const page = 'keyboard' in scope ? scope : scope.page();
   for (const [index, label] of labels.entries()) {
-    await treeItem(scope, label).click({ modifiers: index === 0 ? [] : ['Control'] });
+    const row = treeItem(scope, label);
+    await row.waitFor({ timeout: 30_000 });
+    const expanded = await row.getAttribute('aria-expanded');
+    await row.click({ modifiers: index === 0 ? [] : ['Control'] });
+    if (index === 0 && expanded !== null && (await row.getAttribute('aria-expanded')) !== expanded) {
+      await page.keyboard.press(expanded === 'true' ? 'ArrowRight' : 'ArrowLeft');
+    }
+  }
+  for (const label of labels) {
+    await scope.getByRole('treeitem', { name: new RegExp(`^${escape(label)}`), selected: true }).first().waitFor({ timeout: 5000 }).catch(() => {
+      throw new Error(`the row "${label}" did not become selected`);
+    });
   }
 }
 
@@ -79,14 +95,30 @@ export async function contextMenu(page: Page, row: Locator | string, entry: stri
   }
 }
 
-/** Runs a command from the palette by its title (as shown, e.g. "KooDrive: Sign In"). */
+/**
+ * Runs a command from the palette (F1) by its exact title as shown, e.g. "KooDrive: Sign In";
+ * clicks that entry rather than the first one (the palette also lists "similar commands").
+ * @throws when no entry has that title, listing the ones shown.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input.input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list [role="option"]').filter({ hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  const entry = widget.locator('.quick-input-list [role="option"] .label-name').filter({ hasText: new RegExp(`^\\s*${escape(title)}\\s*$`) }).first();
+  try {
+    await entry.waitFor({ timeout: 10_000 });
+  } catch {
+    const shown = await widget.locator('.quick-input-list [role="option"] .label-name').allInnerTexts();
+    throw new Error(`no command "${title}" in the palette; it shows: ${shown.join(' | ') || 'nothing'}`);
+  }
+  await entry.click();
+  // The palette closes, or the command replaces it at once with a prompt of its own.
+  const deadline = Date.now() + 5000;
+  while ((await widget.isVisible()) && (await input.inputValue().catch(() => '')) === `>${title}` && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+  }
 }
 
 export interface InputBoxExpectation {
@@ -127,22 +159,28 @@ export async function answerInputBox(page: Page, text: string, expect?: RegExp |
 
 /**
  * Picks entries of the open quick pick by label. A single-choice pick accepts on the click; a
- * multiple-choice pick (checkboxes) gets each entry toggled, then Enter accepts them all.
+ * multiple-choice pick (checkboxes) gets each entry checked, then Enter accepts them all. A row
+ * whose label is exactly `label` wins over one that merely contains it ("12" vs "123").
  */
 export async function answerQuickPick(page: Page, labels: string[]): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await widget.waitFor({ state: 'visible' });
   // Rows are `option`s in a single-choice pick and `checkbox`es in a multiple-choice one.
-  const option = (label: string): Locator => widget.locator('.quick-input-list').locator('[role="option"], [role="checkbox"]').filter({ hasText: label }).first();
-  await option(labels[0]).waitFor();
+  const rows = widget.locator('.quick-input-list').locator('[role="option"], [role="checkbox"]');
+  const option = async (label: string): Promise<Locator> => {
+    const exact = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escape(label)}\\s*$`) }) }).first();
+    const containing = rows.filter({ hasText: label }).first();
+    await exact.or(containing).first().waitFor();
+    return (await exact.count()) > 0 ? exact : containing;
+  };
+  const first = await option(labels[0]);
   const many = (await widget.locator('.quick-input-list input[type="checkbox"], .quick-input-list .monaco-custom-toggle, .quick-input-check-all').count()) > 0;
   if (!many) {
-    await option(labels[0]).click();
+    await first.click();
     return;
   }
   for (const label of labels) {
-    const row = option(label);
-    await row.waitFor();
+    const row = await option(label);
     if ((await row.getAttribute('aria-checked')) !== 'true') {
       await row.click();
     }
@@ -163,6 +201,12 @@ export async function answerModal(page: Page, button: string): Promise<string> {
 /** The texts of the notification toasts on screen. */
 export async function readNotifications(page: Page): Promise<string[]> {
   return page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+}
+
+/** Clears every notification (so a later wait cannot match an earlier test's toast). */
+export async function clearNotifications(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notifications-toasts .notification-list-item').first().waitFor({ state: 'hidden' });
 }
 
 /** Waits for a notification toast whose text matches, and returns it. */

@@ -52,6 +52,8 @@ export const quietSettings: Record<string, unknown> = {
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
   'git.enabled': false,
+  // Beyond the doc's list: the empty chat side bar would take a third of the test window.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** A port that was free a moment ago: bind port 0 on 127.0.0.1, read it, release it. */

