@@ -15,7 +15,7 @@ const steps = [
   { name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', '.'] },
   { name: 'type-check', command: bin('tsc'), args: ['-p', '.'] },
   { name: 'build', command: process.execPath, args: ['esbuild.mjs'] },
-  { name: 'unit', command: bin('mocha'), args: ['--config', 'test/unit/.mocharc.json'], tier: true, needs: ['type-check'], skipUnless: () => hasTests('out/test/unit') },
+  { name: 'unit', command: bin('mocha'), args: ['--config', 'test/unit/.mocharc.json', '--no-color'], tier: true, needs: ['type-check'], skipUnless: () => hasTests('out/test/unit') },
   { name: 'integration', command: process.execPath, args: ['out/test/harness/runIntegration.js'], tier: true, needs: ['type-check', 'build'] },
   { name: 'e2e', command: process.execPath, args: ['out/test/harness/runE2e.js'], tier: true, needs: ['type-check'] },
 ];
@@ -26,11 +26,30 @@ function hasTests(dir) {
   return fs.existsSync(full) && fs.readdirSync(full, { recursive: true }).some((name) => String(name).endsWith('.test.js'));
 }
 
+/**
+ * Removes compiled tests whose TypeScript source is gone: tsc never deletes from out/, and
+ * mocha would still run them.
+ */
+function pruneStaleTests(dir = path.join(root, 'out', 'test')) {
+  if (!fs.existsSync(dir)) {
+    return;
+  }
+  for (const name of fs.readdirSync(dir, { recursive: true }).map(String).filter((file) => file.endsWith('.test.js'))) {
+    const source = path.join(root, 'test', name.replace(/\.js$/, '.ts'));
+    if (!fs.existsSync(source)) {
+      for (const file of [name, `${name}.map`, name.replace(/\.js$/, '.d.ts')]) {
+        fs.rmSync(path.join(dir, file), { force: true });
+      }
+      process.stdout.write(`[harness] removed out/test/${name}: its source test/${name.replace(/\.js$/, '.ts')} is gone\n`);
+    }
+  }
+}
+
 function run(step) {
   return new Promise((resolve) => {
     const started = Date.now();
     let output = '';
-    const child = spawn(step.command, step.args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(step.command, step.args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const forward = (stream, target) => stream.on('data', (chunk) => {
       output += chunk;
       target.write(chunk);
@@ -85,6 +104,9 @@ for (const step of steps) {
   }
   if (code === 0) {
     ok.add(step.name);
+  }
+  if (step.name === 'type-check' && code === 0) {
+    pruneStaleTests();
   }
 }
 

@@ -37,7 +37,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: s
   log(`$ ${command} ${args.join(' ')}  (output: ${logFile})`);
   const started = Date.now();
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(command, args, { env, stdio: ['ignore', out, out] });
+  // Outside the repository, so that its .npmrc (loglevel=silent) does not empty the log.
+  const child = spawn(command, args, { cwd: toolsDir, env, stdio: ['ignore', out, out] });
   const progress = setInterval(() => log(`  still running ${path.basename(command)} (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
   return new Promise<void>((resolve, reject) => {
     const done = (error?: Error): void => {

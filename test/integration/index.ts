@@ -11,13 +11,16 @@ export const SUITE_PREFIX_ENV = 'KOODRIVE_SUITE_OUTPUT_PREFIX';
 export const SUITE_OUTPUT_PREFIX = '@@koodrive-suite@@|';
 
 /**
- * Every `*.test.js` below `dir`, in a stable order, the smoke test first: it checks that opening
+ * Every `*.test.js` below `dir` that still has its source, in a stable order, the smoke test first: it checks that opening
  * the view container activates the extension, which only a fresh extension host can show.
  */
 function testFiles(dir: string): string[] {
   const rank = (name: string): string => (name === 'smoke.test.js' ? `0${name}` : `1${name}`);
+  // tsc never deletes from out/: a compiled test whose source is gone is not run.
+  const sources = path.resolve(dir, '../../../test/integration');
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.test.js'))
+    .filter((name) => fs.existsSync(path.join(sources, name.replace(/\.js$/, '.ts'))))
     .sort((a, b) => rank(a).localeCompare(rank(b)))
     .map((name) => path.join(dir, name));
 }
