@@ -2,9 +2,10 @@ import * as dns from 'node:dns/promises';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SUITE_OUTPUT_PREFIX, SUITE_PREFIX_ENV } from '../integration/index';
+import type { Page } from 'playwright-core';
+import { SUITE_DONE, SUITE_OUTPUT_PREFIX, SUITE_PREFIX_ENV } from '../integration/index';
 import { launchChromium } from './browser';
-import { startCodeServer } from './codeServer';
+import { type CodeServer, startCodeServer } from './codeServer';
 import { argument, log, repoRoot, resultsDir, toolsDir } from './paths';
 import { ensureTools } from './tools';
 
@@ -86,77 +87,88 @@ async function viaElectron(workspace: string): Promise<number> {
 }
 
 /**
+ * Prints the suite's lines arriving through `codeAutomationLog` and appends everything else the
+ * workbench logs to `workbenchLog`. `finished` settles once the suite's closing line arrives.
+ */
+async function forwardSuiteOutput(page: Page, workbenchLog: string): Promise<{ finished: Promise<void> }> {
+  let suiteDone!: () => void;
+  const finished = new Promise<void>((resolve) => {
+    suiteDone = resolve;
+  });
+  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+    const text = args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
+    for (const line of text.split('\n')) {
+      if (!line.startsWith(SUITE_OUTPUT_PREFIX)) {
+        fs.appendFileSync(workbenchLog, `${type}: ${line}\n`);
+        if (process.env.KOODRIVE_VERBOSE) {
+          log(`workbench ${type}: ${line.slice(0, 500)}`);
+        }
+      } else if (line.startsWith(`${SUITE_OUTPUT_PREFIX}${SUITE_DONE}`)) {
+        suiteDone();
+      } else {
+        process.stdout.write(`${line.slice(SUITE_OUTPUT_PREFIX.length)}\n`);
+      }
+    }
+  });
+  return { finished };
+}
+
+/**
+ * The suite's exit code from `codeAutomationExit`, or 1 at once when the page crashes or
+ * code-server dies (rather than at the time limit). `isRunning` mutes both after the run.
+ */
+async function suiteExitCode(page: Page, server: CodeServer, isRunning: () => boolean): Promise<{ exit: Promise<number> }> {
+  let settle!: (code: number) => void;
+  const exit = new Promise<number>((resolve) => {
+    settle = resolve;
+  });
+  await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
+  const fail = (why: string): void => {
+    if (isRunning()) {
+      log(`FAILED: ${why}`);
+      settle(1);
+    }
+  };
+  page.once('crash', () => fail('the workbench page crashed'));
+  void server.exited.then((code) => fail(`code-server exited (${String(code)}) during the run`));
+  return { exit };
+}
+
+/**
  * Opens the workbench with a development payload (which code-server honours only with the
- * smoke-test driver), prints the suite's lines from `codeAutomationLog` and resolves with the
- * code given to `codeAutomationExit`. Everything else the workbench logs goes to a file.
+ * smoke-test driver) and resolves with the suite's exit code; the suite's output is printed.
  */
 async function viaCodeServer(workspace: string): Promise<number> {
   const tools = await ensureTools();
   const server = await startCodeServer({ tools, smokeTestDriver: true, env: { ...suiteEnv, [SUITE_PREFIX_ENV]: SUITE_OUTPUT_PREFIX } });
   fs.mkdirSync(resultsDir, { recursive: true });
   const workbenchLog = path.join(resultsDir, 'integration-workbench.log');
+  const serverLog = path.join(resultsDir, 'integration-code-server.log');
   fs.writeFileSync(workbenchLog, '');
-  let suiteDone!: () => void;
-  const suiteFinished = new Promise<void>((resolve) => {
-    suiteDone = resolve;
-  });
-  const browser = await launchChromium(tools).catch(async (error: unknown) => {
-    await server.stop();
-    throw error;
-  });
   let code = 1;
   let running = true;
   try {
-    const page = await browser.newPage();
-    const exit = new Promise<number>((resolve) => {
-      void page.exposeFunction('codeAutomationExit', (value: number) => resolve(value));
-      page.once('crash', () => {
-        if (!running) {
-          return;
-        }
-        log('FAILED: the workbench page crashed');
-        resolve(1);
-      });
-      void server.exited.then((value) => {
-        if (!running) {
-          return;
-        }
-        log(`FAILED: code-server exited (${String(value)}) during the run`);
-        resolve(1);
-      });
-    });
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      const text = args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
-      for (const line of text.split('\n')) {
-        if (line.startsWith(SUITE_OUTPUT_PREFIX)) {
-          const content = line.slice(SUITE_OUTPUT_PREFIX.length);
-          if (content.startsWith('KOODRIVE_SUITE_DONE')) {
-            suiteDone();
-          } else {
-            process.stdout.write(`${content}\n`);
-          }
-        } else {
-          fs.appendFileSync(workbenchLog, `${type}: ${line}\n`);
-          if (process.env.KOODRIVE_VERBOSE) {
-            log(`workbench ${type}: ${line.slice(0, 500)}`);
-          }
-        }
-      }
-    });
-    const remote = (file: string): string => `vscode-remote://127.0.0.1:${server.port}${file}`;
-    const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['extensionTestsPath', remote(testsPath)], ['skipWelcome', 'true']];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    code = await withTimeout(exit, 'the integration suite');
-    // The suite's last lines travel the same channel as the exit code: let them arrive.
-    await Promise.race([suiteFinished, new Promise((resolve) => setTimeout(resolve, 3000))]);
-    return code;
-  } finally {
-    running = false;
-    if (code !== 0) {
-      fs.copyFileSync(server.logFile, path.join(resultsDir, 'integration-code-server.log'));
-      log(`workbench and server logs: ${workbenchLog}, ${path.join(resultsDir, 'integration-code-server.log')}`);
+    const browser = await launchChromium(tools);
+    try {
+      const page = await browser.newPage();
+      const { exit } = await suiteExitCode(page, server, () => running);
+      const { finished } = await forwardSuiteOutput(page, workbenchLog);
+      const remote = (file: string): string => `vscode-remote://127.0.0.1:${server.port}${file}`;
+      const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['extensionTestsPath', remote(testsPath)], ['skipWelcome', 'true']];
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+      code = await withTimeout(exit, 'the integration suite');
+      // The suite's last lines travel the same channel as the exit code: let them arrive.
+      await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      return code;
+    } finally {
+      running = false;
+      await browser.close();
     }
-    await browser.close();
+  } finally {
+    if (code !== 0) {
+      fs.copyFileSync(server.logFile, serverLog);
+      log(`workbench and server logs: ${workbenchLog}, ${serverLog}`);
+    }
     await server.stop();
   }
 }

@@ -9,6 +9,8 @@ export const SUITE_PREFIX_ENV = 'KOODRIVE_SUITE_OUTPUT_PREFIX';
  * own log (through `codeAutomationLog`); this prefix marks the suite's lines.
  */
 export const SUITE_OUTPUT_PREFIX = '@@koodrive-suite@@|';
+/** The suite's closing line (prefixed), after which no more output comes. */
+export const SUITE_DONE = 'KOODRIVE_SUITE_DONE';
 
 /**
  * Every `*.test.js` below `dir` that still has its source, in a stable order, the smoke test first: it checks that opening
@@ -43,7 +45,7 @@ export async function run(): Promise<void> {
   }
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (prefix) {
-    write(`KOODRIVE_SUITE_DONE failures=${failures}`);
+    write(`${SUITE_DONE} failures=${failures}`);
   }
   if (failures > 0) {
     throw new Error(`${failures} integration test(s) failed`);
