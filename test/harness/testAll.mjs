@@ -95,8 +95,9 @@ for (const step of steps) {
     // A tier that fails without a failing test (a crash in setup or teardown) is one failure.
     const extra = crashed || (code !== 0 && !failing) ? 1 : 0;
     passed += passing ?? 0;
-    failed += (failing ?? 0) + extra;
-    const counts = `${passing ?? 0} passed, ${failing ?? 0} failed${pending ? `, ${pending} pending` : ''}`;
+    // A skipped (pending) test counts as failed: no skipped test is left behind unnoticed.
+    failed += (failing ?? 0) + extra + (pending ?? 0);
+    const counts = `${passing ?? 0} passed, ${failing ?? 0} failed${pending ? `, ${pending} skipped (counted as failed)` : ''}`;
     rows.push({ step: step.name, result: crashed ? `crashed without a summary (${exit})` : `${counts}${extra ? ` (${exit})` : ''}`, seconds });
   } else {
     failed += code === 0 ? 0 : 1;
