@@ -23,6 +23,25 @@ function signature(items: { id?: string; userId?: string }[]): string {
 }
 
 /**
+ * Walks pages from `start` until a page is empty, repeats the previous one (a server that
+ * ignores the page parameter), or has no `next`. Shared by the page-numbered and offset styles.
+ */
+async function* walk<T extends { id?: string; userId?: string }, N>(start: N, fetch: (at: N) => Promise<Page<T, N>>): AsyncGenerator<T[]> {
+  let at: N | undefined = start;
+  let previous = '';
+  while (at !== undefined) {
+    const page: Page<T, N> = await fetch(at);
+    const seen = signature(page.items);
+    if (page.items.length === 0 || seen === previous) {
+      return;
+    }
+    yield page.items;
+    previous = seen;
+    at = page.next;
+  }
+}
+
+/**
  * Albums from page `pageNum` (default 1), `pageSize` default 100. `next` is the next pageNum,
  * or undefined when the page is short or empty, or `total` is reached.
  */
@@ -36,18 +55,7 @@ export async function albumPage(client: KooDriveClient, query: ListAlbumsQuery, 
 
 /** Every page of albums, from `query.pageNum` (default 1). Stops on a short or empty page, the total, or a repeated page. */
 export async function* albumPages(client: KooDriveClient, query: ListAlbumsQuery, call?: CallOptions): AsyncGenerator<AlbumItem[]> {
-  let pageNum: number | undefined = query.pageNum ?? 1;
-  let previous = '';
-  while (pageNum !== undefined) {
-    const page: Page<AlbumItem, number> = await albumPage(client, { ...query, pageNum }, call);
-    const seen = signature(page.items);
-    if (page.items.length === 0 || seen === previous) {
-      return;
-    }
-    yield page.items;
-    previous = seen;
-    pageNum = page.next;
-  }
+  yield* walk(query.pageNum ?? 1, (pageNum) => albumPage(client, { ...query, pageNum }, call));
 }
 
 /**
@@ -89,18 +97,7 @@ export async function sharedFolderPage(client: KooDriveClient, query: ListShared
 
 /** Every page of shared folders from `query.offset` (default 0); `limit` at most 1000. Ends on a short page or a repeated page. */
 export async function* sharedFolderPages(client: KooDriveClient, query: Omit<ListSharedFoldersQuery, 'offset'> & { offset?: number }, call?: CallOptions): AsyncGenerator<ShareFolder[]> {
-  let offset: number | undefined = query.offset ?? 0;
-  let previous = '';
-  while (offset !== undefined) {
-    const page: Page<ShareFolder, number> = await sharedFolderPage(client, { ...query, offset }, call);
-    const seen = signature(page.items);
-    if (page.items.length === 0 || seen === previous) {
-      return;
-    }
-    yield page.items;
-    previous = seen;
-    offset = page.next;
-  }
+  yield* walk(query.offset ?? 0, (offset) => sharedFolderPage(client, { ...query, offset }, call));
 }
 
 /** Group members from `query.offset`; `next` (the next offset) is undefined after a short page or at the total. */
@@ -113,16 +110,5 @@ export async function groupMemberPage(client: KooDriveClient, groupId: string, q
 
 /** Every page of a group's members from `query.offset` (default 0); `limit` at most 100. */
 export async function* groupMemberPages(client: KooDriveClient, groupId: string, query: { offset?: number; limit: number; keyWord?: string }, call?: CallOptions): AsyncGenerator<MemberInfo[]> {
-  let offset: number | undefined = query.offset ?? 0;
-  let previous = '';
-  while (offset !== undefined) {
-    const page: Page<MemberInfo, number> = await groupMemberPage(client, groupId, { ...query, offset }, call);
-    const seen = signature(page.items);
-    if (page.items.length === 0 || seen === previous) {
-      return;
-    }
-    yield page.items;
-    previous = seen;
-    offset = page.next;
-  }
+  yield* walk(query.offset ?? 0, (offset) => groupMemberPage(client, groupId, { ...query, offset }, call));
 }
