@@ -12,13 +12,8 @@ import type { Store } from './store';
 const ids = SeedIds;
 const SHOT_BASE = Date.parse('2025-10-01T00:00:00.000Z');
 
-interface AlbumSpec {
-  id: string;
-  ownerId: string;
-  albumKind: 1 | 2;
-  albumType: 1 | 2;
-  name?: string;
-  groupId?: string;
+/** An album as the seed describes it: the model's own fields, a readable time, and how to fill it. */
+interface AlbumSpec extends Pick<Album, 'id' | 'ownerId' | 'albumKind' | 'albumType' | 'name' | 'groupId'> {
   createTime: string;
   items: number;
   /** Owners of the items, round robin; defaults to the album owner. */
