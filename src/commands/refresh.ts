@@ -1,4 +1,3 @@
-import { AlbumContentNode, AlbumNode, AlbumScopeNode, AlbumTypeNode } from '../tree/albumNodes';
 import { ErrorNode, LoadMoreNode } from '../tree/messageNodes';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
@@ -10,21 +9,13 @@ export async function refreshCommand(ctx: CommandContext): Promise<void> {
   return Promise.resolve();
 }
 
-function treeOf(ctx: CommandContext, node: TreeNode): CommandContext['albums'] | CommandContext['sharedFolders'] {
-  let root: TreeNode = node;
-  while (root.parent) {
-    root = root.parent;
-  }
-  const albumNode = [AlbumScopeNode, AlbumTypeNode, AlbumNode, AlbumContentNode].some((kind) => root instanceof kind);
-  return albumNode ? ctx.albums : ctx.sharedFolders;
-}
-
 /** Refresh (item): reloads one branch. */
 export async function refreshNodeCommand(ctx: CommandContext, node?: unknown): Promise<void> {
-  if (node && typeof node === 'object' && 'treeItem' in node) {
-    treeOf(ctx, node as TreeNode).refresh(node as TreeNode);
+  const owner = node && typeof node === 'object' && 'treeItem' in node ? [ctx.albums, ctx.sharedFolders].find((tree) => tree.owns(node as TreeNode)) : undefined;
+  if (owner) {
+    owner.refresh(node as TreeNode);
   } else {
-    await refreshCommand(ctx);
+    await refreshCommand(ctx); // no node (or one from a tree since rebuilt): reload everything
   }
 }
 

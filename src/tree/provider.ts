@@ -68,6 +68,15 @@ export abstract class KooTreeProvider implements vscode.TreeDataProvider<TreeNod
     return node.parent;
   }
 
+  /** Whether `node` belongs to this tree's current roots. */
+  owns(node: TreeNode): boolean {
+    let root = node;
+    while (root.parent) {
+      root = root.parent;
+    }
+    return this.roots?.includes(root) ?? false;
+  }
+
   /** Reload `node` from its first page, or the whole tree (dropping every cached listing). */
   refresh(node?: TreeNode): void {
     if (node instanceof PagedNode) {

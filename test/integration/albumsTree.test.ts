@@ -65,6 +65,22 @@ describe('The Albums tree', () => {
     assert.equal((await fx.ctx.albums.getChildren(cats)).length, 8);
   });
 
+  it('Refresh on a row reloads that branch in its own tree, showing changes made elsewhere', async () => {
+    const cats = await row(fx.ctx.albums, 'Personal', 'Manual', 'Cat photos');
+    const [first] = await fx.ctx.albums.getChildren(cats);
+    await fx.ctx.client.removeAlbumContent(cats.apiId() ?? '', [first.apiId() ?? '']);
+    assert.equal((await fx.ctx.albums.getChildren(cats)).length, 8, 'loaded rows stay until refreshed');
+    await vscode.commands.executeCommand(CommandId.refreshNode, cats);
+    assert.equal((await fx.ctx.albums.getChildren(cats)).length, 7);
+
+    const created = await row(fx.ctx.sharedFolders, 'Created by me');
+    const drafts = (await fx.ctx.sharedFolders.getChildren(created)).find((node) => labelOf(node) === 'Work Drafts 工作草稿');
+    assert.ok(drafts);
+    await fx.ctx.client.deleteSharedFolder(drafts.apiId() ?? '');
+    await vscode.commands.executeCommand(CommandId.refreshNode, created);
+    assert.ok(!(await fx.ctx.sharedFolders.getChildren(created)).map(labelOf).includes('Work Drafts 工作草稿'));
+  });
+
   it('copies an id and shows details as a read-only document', async () => {
     const cats = await row(fx.ctx.albums, 'Personal', 'Manual', 'Cat photos');
     await vscode.commands.executeCommand(CommandId.copyId, cats);
