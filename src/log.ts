@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatRequestLine, maskIn, redactCredentials, type RequestLine } from './model/logFormat';
+import { formatRequestLine, logLine, type RequestLine } from './model/logFormat';
 
 /**
  * The `KooDrive` log channel. Everything written goes through credential redaction and user-id
@@ -14,7 +14,7 @@ export class Log implements vscode.Disposable {
   }
 
   private clean(text: string): string {
-    return redactCredentials(maskIn(text, this.userId()));
+    return logLine(text, this.userId());
   }
 
   request(entry: RequestLine): void {

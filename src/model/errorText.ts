@@ -1,5 +1,6 @@
 import { isKooDriveError, type KooDriveError } from '../api/errors';
 import type { Localize } from './localize';
+import { safeText } from './safeText';
 import { InvalidSettingError } from './settingsRules';
 
 /** User-facing wording for failures. Pure: the trees, the error boundary and unit tests share it. */
@@ -10,7 +11,7 @@ export function errorReason(error: unknown, t: Localize): string {
     return error.message;
   }
   if (!isKooDriveError(error)) {
-    return error instanceof Error ? error.message : String(error);
+    return safeText(error instanceof Error ? error.message : error);
   }
   const server = serverSays(error);
   switch (error.kind) {
@@ -35,21 +36,22 @@ export function errorReason(error: unknown, t: Localize): string {
     case 'badResponse':
       return t('KooDrive sent an answer that could not be read');
     case 'configuration':
-      return t('the KooDrive settings are incomplete: {0}', error.message);
+      return t('the KooDrive settings are incomplete: {0}', safeText(error.message));
     default:
-      return error.message;
+      return safeText(error.message);
   }
 }
 
+/** The server's code and `msg`, made inert (D18): a `msg` is data, never a link. */
 function serverSays(error: KooDriveError): string {
-  const parts = [error.code ? `${error.code}` : '', error.serverMessage ?? ''].filter(Boolean);
+  const parts = [safeText(error.code, 20), safeText(error.serverMessage)].filter(Boolean);
   return parts.length > 0 ? `: ${parts.join(' ')}` : '';
 }
 
 /** `<Reason>. Trace id: <id>.` — every error message ends with the trace id when there is one. */
 export function errorMessage(prefix: string, error: unknown, t: Localize): string {
   const reason = errorReason(error, t);
-  const trace = isKooDriveError(error) && error.traceId ? ` ${t('Trace id: {0}', error.traceId)}` : '';
+  const trace = isKooDriveError(error) && error.traceId ? ` ${t('Trace id: {0}', safeText(error.traceId, 80))}` : '';
   return `${prefix}: ${reason}.${trace}`;
 }
 

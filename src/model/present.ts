@@ -1,8 +1,19 @@
 import { AlbumKind, AlbumType, type AlbumContent, type AlbumItem, type MemberInfo, type ShareFolder } from '../api/types';
 import type { Localize } from './localize';
-import { maskUserId } from './logFormat';
+import { maskField, maskPhone, maskUserId } from './mask';
+import { escapeMarkdown, safeText } from './safeText';
 
-/** How the trees and prompts show API objects. Pure: unit-tested without VS Code. */
+/**
+ * How the trees and prompts show API objects. Pure: unit-tested without VS Code. Every string
+ * that came from the server leaves here inert (D18), whatever its type on the wire: a field may
+ * be missing, `null`, a number where a string was documented (one bad row never breaks a listing).
+ */
+
+/** A string field of an API object, trimmed; numbers count as their digits; anything else is undefined. */
+export function text(value: unknown): string | undefined {
+  const raw = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+  return raw === '' ? undefined : raw;
+}
 
 export function isManual(album: Pick<AlbumItem, 'albumType'>): boolean {
   return Number(album.albumType) === AlbumType.manual;
@@ -16,23 +27,28 @@ export function typeText(type: unknown, t: Localize): string {
   return Number(type) === AlbumType.manual ? t('Manual') : t('Collection');
 }
 
+/** The last characters of an id, for labels of nameless things. */
+function shortId(id: unknown): string {
+  const value = safeText(id);
+  return value.length > 6 ? value.slice(-6) : value;
+}
+
 /** The album's name, or for a nameless (collection) album a readable fallback naming what it collects. */
 export function albumLabel(album: AlbumItem, t: Localize): string {
-  const name = typeof album.name === 'string' ? album.name.trim() : '';
+  const name = text(album.name);
   if (name) {
-    return name;
+    return safeText(name);
   }
   const folders = Array.isArray(album.scopeDir) ? album.scopeDir.length : 0;
-  const shortId = album.id.length > 6 ? album.id.slice(-6) : album.id;
   return folders > 0
-    ? t('Collection album from {0} folder(s) (…{1})', folders, shortId)
-    : t('Untitled album (…{0})', shortId);
+    ? t('Collection album from {0} folder(s) (…{1})', folders, shortId(album.id))
+    : t('Untitled album (…{0})', shortId(album.id));
 }
 
 export function albumDescription(album: AlbumItem, t: Localize, familyName?: string): string {
   const parts = [typeText(album.albumType, t), kindText(album.albumKind, t)];
   if (familyName) {
-    parts.push(familyName);
+    parts.push(safeText(familyName));
   }
   return parts.join(' · ');
 }
@@ -40,76 +56,98 @@ export function albumDescription(album: AlbumItem, t: Localize, familyName?: str
 /** Best name available for an album item, else its id. */
 export function contentLabel(content: AlbumContent): string {
   for (const key of ['fileName', 'name', 'title']) {
-    const value = content[key];
-    if (typeof value === 'string' && value.trim()) {
-      return value.trim();
+    const value = text(content[key]);
+    if (value) {
+      return safeText(value);
     }
   }
-  return content.id;
+  return safeText(content.id);
 }
 
 /** Shooting time, shown as `YYYY-MM-DD HH:mm` when it parses, else as given. */
 export function contentDescription(content: AlbumContent): string {
-  return content.takeTime ? formatTime(content.takeTime) : '';
+  const taken = text(content.takeTime);
+  return taken ? formatTime(taken) : '';
 }
 
 /**
- * Accepts ISO-8601, epoch milliseconds, and Java's `Date.toString()` (`Tue Sep 02 02:25:46 UTC 2025`,
- * reference §7.22). Returns `YYYY-MM-DD HH:mm` in UTC, or the input unchanged.
+ * Accepts ISO-8601, epoch milliseconds (or seconds), and Java's `Date.toString()`
+ * (`Tue Sep 02 02:25:46 UTC 2025`, reference §7.22). Returns `YYYY-MM-DD HH:mm` in UTC, or the
+ * input (made inert) unchanged.
  */
-export function formatTime(value: string): string {
-  const trimmed = value.trim();
+export function formatTime(value: unknown): string {
+  const ms = parseTime(value);
+  return ms === undefined ? safeText(value) : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Milliseconds since the epoch for the time formats the API mixes, or undefined. */
+export function parseTime(value: unknown): number | undefined {
+  const trimmed = text(value);
+  if (!trimmed) {
+    return undefined;
+  }
   let ms = /^\d{10,13}$/.test(trimmed) ? Number(trimmed.length === 10 ? `${trimmed}000` : trimmed) : Date.parse(trimmed);
   if (Number.isNaN(ms)) {
     const java = /^\w{3} (\w{3}) (\d{2}) (\d{2}:\d{2}:\d{2}) UTC (\d{4})$/.exec(trimmed);
     ms = java ? Date.parse(`${java[1]} ${java[2]} ${java[4]} ${java[3]} GMT`) : Number.NaN;
   }
-  if (Number.isNaN(ms)) {
-    return value;
-  }
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  // Outside years 1-9999 a "date" is as unreadable as text (and would not print as one).
+  return Number.isNaN(ms) || ms < -62_135_596_800_000 || ms >= 253_402_300_800_000 ? undefined : ms;
 }
 
 export function folderLabel(folder: ShareFolder, t: Localize): string {
-  const name = typeof folder.name === 'string' ? folder.name.trim() : '';
-  return name || t('Unnamed shared folder ({0})', folder.id);
+  const name = text(folder.name);
+  return name ? safeText(name) : t('Unnamed shared folder ({0})', safeText(folder.id));
 }
 
 /** Owner, creation time and member limit. */
 export function folderDescription(folder: ShareFolder, owned: boolean, t: Localize): string {
-  const parts: string[] = [owned ? t('owner: you') : t('owner: {0}', folder.ownerId ? maskUserId(String(folder.ownerId)) : t('unknown'))];
-  if (folder.createTime) {
+  const owner = text(folder.ownerId);
+  const parts: string[] = [owned ? t('owner: you') : t('owner: {0}', owner ? maskUserId(owner) : t('unknown'))];
+  if (text(folder.createTime)) {
     parts.push(formatTime(folder.createTime));
   }
-  if (folder.maxMember !== undefined) {
-    parts.push(t('up to {0} members', folder.maxMember));
+  const limit = Number(folder.maxMember);
+  if (folder.maxMember !== undefined && folder.maxMember !== null && Number.isFinite(limit)) {
+    parts.push(t('up to {0} members', limit));
   }
   return parts.join(' · ');
 }
 
-export function memberLabel(member: MemberInfo): string {
-  return member.userName?.trim() || member.userId;
+/** A person: their nickname where the API gives one, else their masked id. */
+export function personLabel(nickname: unknown, userId: unknown): string {
+  const name = text(nickname);
+  if (name) {
+    return safeText(name);
+  }
+  const id = text(userId);
+  return id ? maskUserId(id) : '***';
 }
 
+export function memberLabel(member: MemberInfo): string {
+  return personLabel(member.userName, member.userId);
+}
+
+/** "owner" and the masked phone number. */
 export function memberDescription(member: MemberInfo, isOwner: boolean, t: Localize): string {
   const parts: string[] = [];
   if (isOwner) {
     parts.push(t('owner'));
   }
-  if (member.mobile) {
-    parts.push(member.mobile);
+  const mobile = text(member.mobile);
+  if (mobile) {
+    parts.push(maskPhone(safeText(mobile)));
   }
   return parts.join(' · ');
 }
 
-/** A Markdown table of every field the API returned, for tooltips. Values are escaped. */
+/**
+ * A Markdown table of every field the API returned, for tooltips: values escaped (D18), people's
+ * ids and phone numbers masked.
+ */
 export function fieldsMarkdown(title: string, object: Record<string, unknown>): string {
   const rows = Object.entries(object)
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([key, value]) => `| ${escapeMarkdown(key)} | ${escapeMarkdown(typeof value === 'string' ? value : JSON.stringify(value))} |`);
+    .map(([key, value]) => `| ${escapeMarkdown(key, 60)} | ${escapeMarkdown(maskField(key, value))} |`);
   return [`**${escapeMarkdown(title)}**`, '', '| | |', '|---|---|', ...rows].join('\n');
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (char) => `\\${char}`).replace(/\r?\n/g, ' ');
 }

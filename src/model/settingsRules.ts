@@ -1,4 +1,10 @@
 import type { Localize } from './localize';
+import { safeText } from './safeText';
+
+/** A setting's value quoted in a message: from a workspace it is untrusted text (D18). */
+function quoted(raw: unknown): string {
+  return safeText(JSON.stringify(raw) ?? String(raw), 60);
+}
 
 /** A setting holds a value the extension cannot use. The message says what to do. */
 export class InvalidSettingError extends Error {
@@ -37,7 +43,7 @@ export function readPageSize(raw: unknown, t: Localize): number {
     return 50;
   }
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1 || raw > 100) {
-    throw new InvalidSettingError('koodrive.pageSize', t('The setting koodrive.pageSize must be a whole number from 1 to 100 (it is {0}). Correct it in Settings.', JSON.stringify(raw)));
+    throw new InvalidSettingError('koodrive.pageSize', t('The setting koodrive.pageSize must be a whole number from 1 to 100 (it is {0}). Correct it in Settings.', quoted(raw)));
   }
   return raw;
 }
@@ -47,7 +53,7 @@ export function readTimeoutMs(raw: unknown, t: Localize): number {
     return 30_000;
   }
   if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 1 || raw > 300) {
-    throw new InvalidSettingError('koodrive.requestTimeoutSeconds', t('The setting koodrive.requestTimeoutSeconds must be a number of seconds from 1 to 300 (it is {0}). Correct it in Settings.', JSON.stringify(raw)));
+    throw new InvalidSettingError('koodrive.requestTimeoutSeconds', t('The setting koodrive.requestTimeoutSeconds must be a number of seconds from 1 to 300 (it is {0}). Correct it in Settings.', quoted(raw)));
   }
   return Math.round(raw * 1000);
 }
@@ -59,7 +65,7 @@ export function readDeleteConfirmation(raw: unknown, t: Localize): DeleteConfirm
   if (raw === 'typeName') {
     return 'typeName';
   }
-  throw new InvalidSettingError('koodrive.deleteConfirmation', t('The setting koodrive.deleteConfirmation must be "modal" or "typeName" (it is {0}). Correct it in Settings.', JSON.stringify(raw)));
+  throw new InvalidSettingError('koodrive.deleteConfirmation', t('The setting koodrive.deleteConfirmation must be "modal" or "typeName" (it is {0}). Correct it in Settings.', quoted(raw)));
 }
 
 /**
@@ -73,5 +79,5 @@ export function readLanguage(raw: unknown, displayLanguage: string, t: Localize)
   if (raw === 'en-US' || raw === 'zh-CN') {
     return raw;
   }
-  throw new InvalidSettingError('koodrive.language', t('The setting koodrive.language must be "auto", "en-US" or "zh-CN" (it is {0}). Correct it in Settings.', JSON.stringify(raw)));
+  throw new InvalidSettingError('koodrive.language', t('The setting koodrive.language must be "auto", "en-US" or "zh-CN" (it is {0}). Correct it in Settings.', quoted(raw)));
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
+import { maskUserId } from '../model/mask';
 import type { SessionState } from '../tree/node';
 
 const t = vscode.l10n.t;
@@ -15,8 +16,8 @@ export class StatusBar implements vscode.Disposable {
 
   update(state: SessionState, userId: string | undefined): void {
     if (state === 'signedIn' && userId) {
-      this.item.text = `$(cloud) ${t('KooDrive: {0}', userId)}`;
-      this.item.tooltip = t('Signed in to KooDrive as user {0}. Click to sign out.', userId);
+      this.item.text = `$(cloud) ${t('KooDrive: {0}', maskUserId(userId))}`;
+      this.item.tooltip = t('Signed in to KooDrive as user {0}. Click to sign out.', maskUserId(userId));
       this.item.backgroundColor = undefined;
     } else if (state === 'expired') {
       this.item.text = `$(warning) ${t('KooDrive: session expired')}`;
