@@ -37,7 +37,11 @@ export class Config implements vscode.Disposable {
     return vscode.workspace.getConfiguration(SettingSection);
   }
 
-  /** The user's value only: these settings are application-scoped and a workspace must not steer them (D13). */
+  /**
+   * The user's value only: these settings are application-scoped, and a workspace must not
+   * steer where the token goes (D13) nor weaken a safety check (a cloned repository could
+   * otherwise downgrade the delete confirmation or set a one-second timeout).
+   */
   private userValue<T>(key: SettingKey): T | undefined {
     const inspected = this.section().inspect<T>(key);
     return inspected?.globalValue ?? inspected?.defaultValue;
@@ -73,16 +77,17 @@ export class Config implements vscode.Disposable {
     return readLanguage(this.userValue<string>(SettingKey.language), vscode.env.language, t);
   }
 
+  /** The one setting a workspace may set: how many rows a page loads. */
   pageSize(): number {
     return readPageSize(this.section().get<number>(SettingKey.pageSize), t);
   }
 
   deleteConfirmation(): DeleteConfirmation {
-    return readDeleteConfirmation(this.section().get<string>(SettingKey.deleteConfirmation), t);
+    return readDeleteConfirmation(this.userValue<string>(SettingKey.deleteConfirmation), t);
   }
 
   requestTimeoutMs(): number {
-    return readTimeoutMs(this.section().get<number>(SettingKey.requestTimeoutSeconds), t);
+    return readTimeoutMs(this.userValue<number>(SettingKey.requestTimeoutSeconds), t);
   }
 
   /** Validates every setting; returns the first problem, if any. */

@@ -14,6 +14,7 @@ interface Manifest {
     views: Record<string, { id: string }[]>;
     configuration: { properties: Record<string, { scope?: string; markdownDescription?: string }> };
   };
+  extensionKind?: string[];
   activationEvents: string[];
 }
 
@@ -58,14 +59,18 @@ describe('package.json agrees with the code', () => {
     assert.deepEqual(manifest.activationEvents, []); // VS Code derives onView/onCommand events
   });
 
-  it('scopes every setting explicitly, and keeps the endpoint and user id out of workspaces (D13)', () => {
+  it('scopes every setting explicitly; a workspace may set the page size only (D13)', () => {
     const properties = manifest.contributes.configuration.properties;
     for (const [key, property] of Object.entries(properties)) {
       assert.ok(property.scope, `${key} has no scope`);
       assert.ok(property.markdownDescription, `${key} has no markdown description`);
     }
-    assert.equal(properties['koodrive.endpoint'].scope, 'application');
-    assert.equal(properties['koodrive.userId'].scope, 'application');
+    const workspaceSettable = Object.entries(properties).filter(([, property]) => property.scope !== 'application').map(([key]) => key);
+    assert.deepEqual(workspaceSettable, ['koodrive.pageSize']);
+  });
+
+  it('prefers to run on the user’s own machine, so a loopback endpoint means this computer', () => {
+    assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
   });
 
   it('uses the context keys of src/constants.ts in its when clauses', () => {
