@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { isKooDriveError } from '../api/errors';
+import { isKooDriveError, type KooDriveError } from '../api/errors';
 import { groupMemberPages, sharedFolderPage } from '../api/paging';
 import { ShareFolderQueryType, type ShareFolder } from '../api/types';
-import { errorMessage } from '../model/errorText';
+import { errorReason, isCancellation } from '../model/errorText';
+import { folderOwnerId, ownsFolder } from '../model/ownership';
 import { folderDescription, folderLabel } from '../model/present';
 import { SharedFolderNode } from '../tree/sharedFolderNodes';
 import type { CommandContext } from './context';
@@ -31,7 +32,10 @@ export async function deleteSharedFolderCommand(ctx: CommandContext, node?: unkn
     return;
   }
 
-  const members = await countOtherMembers(ctx, folder.folder);
+  const members = await ctx.prompter.progress(t('Counting the members of “{0}”…', name), (_reporter, signal) => countOtherMembers(ctx, folder.folder, signal), { quietMs: 1000 });
+  if (members === 'cancelled') {
+    return;
+  }
   const detail = [
     members === undefined
       ? t('The members could not be counted; everyone in this folder will lose access.')
@@ -65,6 +69,10 @@ export async function deleteSharedFolderCommand(ctx: CommandContext, node?: unkn
       void ctx.prompter.notify('error', `${text} ${t('Trace id: {0}', error.traceId)}`, t('Show Log')).then((choice) => choice && ctx.log.show());
       return;
     }
+    if (isKooDriveError(error) && outcomeUnknown(error)) {
+      await settleUnknownOutcome(ctx, folder.folder, name, error);
+      return;
+    }
     throw error;
   }
   ctx.log.info(`Deleted shared folder ${folder.folder.id}`);
@@ -72,20 +80,53 @@ export async function deleteSharedFolderCommand(ctx: CommandContext, node?: unkn
   void ctx.prompter.notify('info', t('Deleted the shared folder “{0}”.', name));
 }
 
-/** Members other than the owner; undefined when they cannot be listed. */
-async function countOtherMembers(ctx: CommandContext, folder: ShareFolder): Promise<number | undefined> {
+/** The request may have reached the server and been carried out, but its answer was lost. */
+function outcomeUnknown(error: KooDriveError): boolean {
+  return error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'badResponse' && (error.status === undefined || (error.status >= 200 && error.status < 300)));
+}
+
+/**
+ * The deletion's answer was lost: ask KooDrive whether the folder still exists, refresh the
+ * list, and say what is true. Still there: the failure goes to the error boundary (with Retry).
+ */
+async function settleUnknownOutcome(ctx: CommandContext, folder: ShareFolder, name: string, lost: KooDriveError): Promise<void> {
+  ctx.log.warn(`Delete of shared folder ${folder.id}: the answer was lost (${lost.message}); checking whether it still exists`);
+  let exists: boolean | undefined;
+  try {
+    const now = await ctx.prompter.progress(t('Checking whether “{0}” was deleted…', name), (_reporter, signal) => ctx.client.getSharedFolder(folder.id, { signal }));
+    exists = Number(now.status ?? 0) === 0;
+  } catch (error) {
+    exists = isKooDriveError(error) && error.kind === 'notFound' ? false : undefined;
+  }
+  ctx.sharedFolders.refreshCreated();
+  if (exists === false) {
+    ctx.log.info(`Deleted shared folder ${folder.id} (confirmed after the answer was lost)`);
+    void ctx.prompter.notify('info', t('Deleted the shared folder “{0}”. (KooDrive’s answer was lost, so the extension checked: the folder is gone.)', name));
+    return;
+  }
+  if (exists === true) {
+    throw lost;
+  }
+  void ctx.prompter.notify('warning', t('It is not known whether “{0}” was deleted: KooDrive’s answer was lost and it could not be asked again. The list was refreshed; check it before trying again. Trace id: {1}', name, lost.traceId), t('Show Log')).then((choice) => choice && ctx.log.show());
+}
+
+/** Members other than the owner; undefined when they cannot be listed; 'cancelled' when the user stopped it. */
+async function countOtherMembers(ctx: CommandContext, folder: ShareFolder, signal: AbortSignal): Promise<number | undefined | 'cancelled'> {
   if (!folder.groupId) {
     return 0;
   }
-  const owner = String(folder.ownerId ?? ctx.config.userId() ?? '');
+  const owner = folderOwnerId(folder, ctx.config.userId(), true);
   try {
     let others = 0;
-    for await (const page of groupMemberPages(ctx.client, folder.groupId, { limit: 100 })) {
+    for await (const page of groupMemberPages(ctx.client, folder.groupId, { limit: 100 }, { signal })) {
       others += page.filter((member) => member.userId !== owner).length;
     }
     return others;
   } catch (error) {
-    ctx.log.warn(errorMessage(`Could not count members of ${folder.id}`, error, t));
+    if (signal.aborted || isCancellation(error)) {
+      return 'cancelled';
+    }
+    ctx.log.warn(`Could not count members of ${folder.id}: ${errorReason(error, t)}`);
     return undefined;
   }
 }
@@ -108,6 +149,5 @@ async function pickOwnedFolder(ctx: CommandContext): Promise<{ folder: ShareFold
   if (!folder) {
     return undefined;
   }
-  const owned = folder.ownerId === undefined || String(folder.ownerId) === userId;
-  return { folder, owned };
+  return { folder, owned: ownsFolder(folder, userId, true) };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { groupMemberPage, sharedFolderPage } from '../api/paging';
 import { Limits, ShareFolderQueryType, type MemberInfo, type ShareFolder } from '../api/types';
 import { fieldsMarkdown, folderDescription, folderLabel, memberDescription, memberLabel } from '../model/present';
+import { folderOwnerId, ownsFolder } from '../model/ownership';
 import { contextValue, TreeNode } from './node';
 import { type Page, PagedNode, type TreeContext } from './pagedNode';
 
@@ -40,11 +41,7 @@ export class FolderGroupNode extends PagedNode<ShareFolder, number> {
   }
 
   protected toNode(folder: ShareFolder): TreeNode {
-    const userId = this.ctx.userId();
-    const ownerKnown = folder.ownerId !== undefined && folder.ownerId !== null && String(folder.ownerId) !== '';
-    // The list asked for folders "I created"; a stated owner that is someone else still wins.
-    const owned = ownerKnown ? String(folder.ownerId) === userId : this.created;
-    return new SharedFolderNode(this, this.ctx, folder, owned);
+    return new SharedFolderNode(this, this.ctx, folder, ownsFolder(folder, this.ctx.userId(), this.created));
   }
 
   protected async fetchPage(cursor: number | undefined, pageSize: number, signal: AbortSignal): Promise<Page<ShareFolder, number>> {
@@ -95,7 +92,8 @@ export class SharedFolderNode extends PagedNode<MemberInfo, number> {
   }
 
   protected toNode(member: MemberInfo): TreeNode {
-    return new MemberNode(this, member, member.userId === String(this.folder.ownerId ?? ''));
+    const owner = folderOwnerId(this.folder, this.ctx.userId(), this.owned);
+    return new MemberNode(this, member, owner !== undefined && String(member.userId) === owner);
   }
 
   protected async fetchPage(cursor: number | undefined, pageSize: number, signal: AbortSignal): Promise<Page<MemberInfo, number>> {

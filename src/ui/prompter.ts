@@ -41,6 +41,11 @@ export interface ConfirmOptions {
 
 export type Severity = 'info' | 'warning' | 'error';
 
+export interface ProgressOptions {
+  /** Show nothing for a task that ends within this many milliseconds. */
+  quietMs?: number;
+}
+
 export interface ProgressReporter {
   report(message: string, increment?: number): void;
 }
@@ -53,8 +58,11 @@ export interface Prompter {
   confirm(options: ConfirmOptions): Promise<boolean>;
   /** A notification; resolves with the chosen action, or undefined when dismissed. */
   notify(severity: Severity, message: string, ...actions: string[]): Promise<string | undefined>;
-  /** A cancellable progress notification; the signal aborts when the user cancels. */
-  progress<T>(title: string, task: (reporter: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T>;
+  /**
+   * A cancellable progress notification; the signal aborts when the user cancels. With
+   * `quietMs`, the notification appears only if the task is still running after that long.
+   */
+  progress<T>(title: string, task: (reporter: ProgressReporter, signal: AbortSignal) => Promise<T>, options?: ProgressOptions): Promise<T>;
   /** Opens a read-only document. */
   showDocument(uri: vscode.Uri): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { ConfirmOptions, InputOptions, PagedPickSource, Prompter, ProgressReporter, Severity } from './prompter';
+import { errorReason } from '../model/errorText';
+import type { ConfirmOptions, InputOptions, PagedPickSource, ProgressOptions, Prompter, ProgressReporter, Severity } from './prompter';
 
 const t = vscode.l10n.t;
 
@@ -53,7 +54,7 @@ export class VscodePrompter implements Prompter {
         hasMore = page.next !== undefined;
         render();
       } catch (error) {
-        quickPick.placeholder = t('Could not load: {0}', error instanceof Error ? error.message : String(error));
+        quickPick.placeholder = t('Could not load: {0}', errorReason(error, t));
         hasMore = false;
         render();
       } finally {
@@ -113,12 +114,33 @@ export class VscodePrompter implements Prompter {
     }
   }
 
-  async progress<T>(title: string, task: (reporter: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T> {
+  async progress<T>(title: string, task: (reporter: ProgressReporter, signal: AbortSignal) => Promise<T>, options: ProgressOptions = {}): Promise<T> {
+    const controller = new AbortController();
+    let shown: vscode.Progress<{ message?: string; increment?: number }> | undefined;
+    let last: { message?: string; increment?: number } | undefined;
+    const running = task({
+      report: (message, increment) => {
+        last = { message, increment };
+        shown?.report(last);
+      },
+    }, controller.signal);
+    if (options.quietMs !== undefined && options.quietMs > 0) {
+      const finishedQuietly = await Promise.race([
+        running.then(() => true, () => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), options.quietMs)),
+      ]);
+      if (finishedQuietly) {
+        return running;
+      }
+    }
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-      const controller = new AbortController();
+      shown = progress;
+      if (last) {
+        progress.report(last);
+      }
       const subscription = token.onCancellationRequested(() => controller.abort());
       try {
-        return await task({ report: (message, increment) => progress.report({ message, increment }) }, controller.signal);
+        return await running;
       } finally {
         subscription.dispose();
       }

@@ -26,6 +26,8 @@ export type Fault =
   | { type: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   | { type: 'delay'; ms: number }
   | { type: 'drop' }
+  /** The request is carried out, then the connection closes without an answer. */
+  | { type: 'lostAnswer' }
   | { type: 'malformedJson' }
   | { type: 'html'; status: number };
 

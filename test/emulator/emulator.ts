@@ -99,7 +99,7 @@ export class Emulator implements ControlTarget {
       return;
     }
     const fault = this.faults.take(method, url.pathname);
-    if (fault && fault.type !== 'delay') {
+    if (fault && fault.type !== 'delay' && fault.type !== 'lostAnswer') {
       this.applyFault(req, res, entry, fault);
       return;
     }
@@ -108,10 +108,15 @@ export class Emulator implements ControlTarget {
       return;
     }
     const reply = handleApi(this.store, { method, path: url.pathname, query, headers: req.headers, rawBody: raw.text, now: this.clock.now() });
+    if (fault?.type === 'lostAnswer') {
+      req.socket.destroy();
+      this.record({ ...entry, status: 0, code: reply.body.code as number });
+      return;
+    }
     this.finish(res, entry, reply.status, JSON_TYPE, stringifyJson(reply.body), reply.body.code as number, reply.headers);
   }
 
-  private applyFault(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, fault: Exclude<Fault, { type: 'delay' }>): void {
+  private applyFault(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, fault: Exclude<Fault, { type: 'delay' | 'lostAnswer' }>): void {
     switch (fault.type) {
       case 'drop':
         req.socket.destroy();

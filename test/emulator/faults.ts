@@ -65,10 +65,11 @@ export function validateFaultRule(input: unknown): FaultRule {
       required(fault.ms, 'fault.ms', (v) => typeof v === 'number' && v >= 0 && v <= 600_000);
       break;
     case 'drop':
+    case 'lostAnswer':
     case 'malformedJson':
       break;
     default:
-      throw new Error('fault.type must be status, delay, drop, malformedJson or html');
+      throw new Error('fault.type must be status, delay, drop, lostAnswer, malformedJson or html');
   }
   return rule as unknown as FaultRule;
 }

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ConfirmOptions, InputOptions, PagedPickSource, PickItem, Prompter, ProgressReporter, Severity } from '../../src/ui/prompter';
+import type { ConfirmOptions, InputOptions, PagedPickSource, PickItem, Prompter, ProgressOptions, ProgressReporter, Severity } from '../../src/ui/prompter';
 
 /** One expected question and its answer. A question nobody scripted fails the test. */
 export type Answer =
@@ -135,9 +135,13 @@ export class ScriptedPrompter implements Prompter {
     return Promise.resolve(undefined);
   }
 
-  async progress<T>(title: string, task: (reporter: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T> {
+  async progress<T>(title: string, task: (reporter: ProgressReporter, signal: AbortSignal) => Promise<T>, _options?: ProgressOptions): Promise<T> {
     const controller = new AbortController();
     this.progressMessages.push(title);
+    if (this.cancelWhen?.(title)) {
+      this.cancelWhen = undefined;
+      controller.abort();
+    }
     return task({
       report: (message) => {
         this.progressMessages.push(message);

@@ -49,6 +49,16 @@ describe('emulator: fault injection', () => {
     assert.equal((await emulator.control.requests())[0].status, 0);
   });
 
+  it('lostAnswer: carries the request out, then closes the connection without an answer', async () => {
+    const created = () => call(emulator, '/sharefolder/list', { query: { offset: 0, limit: 10, queryType: 1 } });
+    const [first] = (await created()).json.folders as { id: string }[];
+    await emulator.control.addFault({ pathPattern: 'sharefolder/delete', fault: { type: 'lostAnswer' } });
+    await assert.rejects(call(emulator, '/sharefolder/delete', { method: 'POST', body: { id: first.id } }));
+    const left = (await created()).json.folders as { id: string }[];
+    assert.ok(!left.some((folder) => folder.id === first.id), 'the folder was deleted although no answer came');
+    assert.equal((await emulator.control.requests()).find((entry) => entry.path.endsWith('/sharefolder/delete'))?.status, 0);
+  });
+
   it('malformedJson: 200 with a truncated JSON body', async () => {
     await emulator.control.addFault({ fault: { type: 'malformedJson' } });
     const result = await albums();

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { formatEnglish as t } from '../../../src/model/localize';
-import { albumDescription, albumLabel, contentDescription, contentLabel, fieldsMarkdown, folderDescription, formatTime, isManual } from '../../../src/model/present';
+import { folderOwnerId, ownsFolder } from '../../../src/model/ownership';
+import { albumDescription, albumLabel, contentDescription, contentLabel, fieldsMarkdown, folderDescription, folderLabel, formatTime, isManual, memberDescription, memberLabel } from '../../../src/model/present';
 
 describe('presentation of API objects', () => {
   it('labels albums by name, and nameless collection albums readably', () => {
@@ -36,6 +37,51 @@ describe('presentation of API objects', () => {
 
   it('escapes API text in tooltips so it cannot inject Markdown or links', () => {
     const markdown = fieldsMarkdown('x', { name: '[click](command:evil) *bold* | pipe' });
-    assert.match(markdown, /\\\[click\\\]\\\(command:evil\\\) \\\*bold\\\* \\\| pipe/);
+    assert.ok(markdown.includes('| name | \\[click\\] \\(command\\:evil\\) \\*bold\\* \\| pipe |'), markdown);
+  });
+
+  it('masks people and phone numbers in tooltips, and shows people by nickname else masked id', () => {
+    const markdown = fieldsMarkdown('Family Photos', { ownerId: '1700618280076834305', creator: 1700618280, mobile: '0027821234567', name: 'Family Photos' });
+    assert.doesNotMatch(markdown, /1700618280076834305|1700618280 |0027821234567/);
+    assert.match(markdown, /170…305/);
+    assert.match(markdown, /0027\\\*\\\*\\\*\\\*567/);
+    assert.equal(memberLabel({ userId: '1700618280076834305', userName: '王芳' }), '王芳');
+    assert.equal(memberLabel({ userId: '1700618280076834305' }), '170…305');
+    assert.equal(memberDescription({ userId: '1', mobile: '0027821234567' }, true, t), 'owner · 0027****567');
+  });
+
+  it('renders rows whose fields are missing, null or of another type (one bad row never breaks a listing)', () => {
+    const odd = { id: '1805929618625036417', name: null, takeTime: 1756780000000, createTime: 1756780000, userName: 12345, maxMember: null } as unknown as Record<string, unknown>;
+    assert.equal(albumLabel(odd as never, t), 'Untitled album (…036417)');
+    assert.equal(contentDescription(odd as never), '2025-09-02 02:26');
+    assert.equal(folderDescription(odd as never, true, t), 'owner: you · 2025-09-02 02:26');
+    assert.equal(memberLabel(odd as never), '12345');
+    assert.equal(contentLabel({ id: 'F1', fileName: 42 }), '42');
+    assert.equal(formatTime('Sat, 13 Sep 275760 00:00:00 GMT'), 'Sat, 13 Sep 275760 00:00:00 GMT');
+  });
+
+  it('makes server names inert wherever they are shown (D18)', () => {
+    assert.equal(albumLabel({ id: '1', name: '[OK](command:workbench.action.quickOpen)' }, t), '[OK] (command:workbench.action.quickOpen)');
+    assert.equal(folderLabel({ id: '1', name: '$(zap) free\nline' }, t), '$ (zap) free line');
+    assert.equal(contentLabel({ id: 'F\u202eexe.jpg' }), 'F exe.jpg');
+  });
+});
+
+describe('folder ownership: one rule', () => {
+  const me = '1644817543959100032';
+  it('trusts the stated owner over the list the folder came from', () => {
+    assert.equal(ownsFolder({ ownerId: me }, me, false), true);
+    assert.equal(ownsFolder({ ownerId: '1700618280076834305' }, me, true), false);
+    assert.equal(ownsFolder({ ownerId: 42 as unknown as string }, '42', false), true, 'a number is compared by its digits');
+  });
+
+  it('falls back to the list when the owner is missing, empty or null, and owns nothing without a user id', () => {
+    for (const ownerId of [undefined, '', null]) {
+      assert.equal(ownsFolder({ ownerId } as never, me, true), true);
+      assert.equal(ownsFolder({ ownerId } as never, me, false), false);
+    }
+    assert.equal(ownsFolder({ ownerId: me }, undefined, true), false);
+    assert.equal(folderOwnerId({}, me, true), me);
+    assert.equal(folderOwnerId({}, me, false), undefined);
   });
 });
