@@ -73,9 +73,12 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
     statusBar.update(session.state, safeUserId());
     await vscode.commands.executeCommand('setContext', ContextKey.signedIn, session.state !== 'signedOut');
   };
+  // A 401 while a tree loads asks once to sign in again, like one in a command (README).
   const onLoadFailure = (error: unknown): void => {
-    if (isKooDriveError(error) && error.kind === 'sessionExpired') {
-      session.markExpired();
+    if (isKooDriveError(error) && error.kind === 'sessionExpired' && session.state === 'signedIn') {
+      ctx.background.run(vscode.l10n.t('Sign In'), async () => {
+        await ctx.recovery.recover();
+      });
     }
   };
 
