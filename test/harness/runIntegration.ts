@@ -18,7 +18,8 @@ import { ensureTools } from './tools';
 const testsPath = path.join(repoRoot, 'out', 'test', 'integration', 'index');
 const overallTimeoutMs = Number(process.env.KOODRIVE_INTEGRATION_TIMEOUT_MS) || 10 * 60_000;
 /** Lets the suite find the repository (and its emulator) wherever it is loaded from. */
-const suiteEnv = { KOODRIVE_REPO_ROOT: repoRoot };
+// KOODRIVE_TEST_GREP runs only the tests whose full title matches (while working on them).
+const suiteEnv = { KOODRIVE_REPO_ROOT: repoRoot, ...(process.env.KOODRIVE_TEST_GREP ? { KOODRIVE_TEST_GREP: process.env.KOODRIVE_TEST_GREP } : {}) };
 
 type Launcher = 'electron' | 'code-server';
 

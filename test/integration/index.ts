@@ -39,7 +39,8 @@ export async function run(): Promise<void> {
     process.stdout.write(text.split('\n').map((line) => `${prefix}${line}\n`).join(''));
   };
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => write(format(...args));
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
+  const grep = process.env.KOODRIVE_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, ...(grep ? { grep } : {}) });
   for (const file of testFiles(__dirname)) {
     mocha.addFile(file);
   }
