@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SecretKey } from '../constants';
-import type { SessionState } from '../tree/node';
+import type { SessionState } from './state';
 
 /**
  * The only module that touches SecretStorage. It knows whether a token is stored, hands it to the

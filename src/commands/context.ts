@@ -8,8 +8,8 @@ import type { TreeNode } from '../tree/node';
 import type { SharedFoldersTree } from '../tree/sharedFoldersTree';
 import type { DetailsDocuments } from '../ui/details';
 import type { Prompter } from '../ui/prompter';
-import type { Background } from './background';
-import type { SessionRecovery } from './sessionRecovery';
+import type { Background } from '../services/background';
+import type { SessionRecovery } from '../services/sessionRecovery';
 
 /** Everything a command may use, built once by the composition root. */
 export interface CommandContext {

@@ -1,8 +1,5 @@
 import type * as vscode from 'vscode';
 
-/** Whether the trees may load: they never touch secrets, so the session reaches them as a state. */
-export type SessionState = 'signedOut' | 'signedIn' | 'expired';
-
 /**
  * A row of a KooDrive tree. Nodes hold data and build their TreeItem; loading lives in
  * {@link PagedNode}; no node shows a message (failures become rows).

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { KooDriveClient } from '../api/client';
 import { SessionExpiredNode } from './messageNodes';
-import type { SessionState, TreeNode } from './node';
+import type { SessionState } from '../auth/state';
+import type { TreeNode } from './node';
 import { PagedNode, type TreeContext } from './pagedNode';
 
 /** What a tree reads from the rest of the extension, as plain getters (no secrets, no messages). */

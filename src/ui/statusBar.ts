@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { maskUserId } from '../model/mask';
-import type { SessionState } from '../tree/node';
+import type { SessionState } from '../auth/state';
 
 const t = vscode.l10n.t;
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SettingKey } from '../constants';
-import type { CommandContext } from './context';
+import type { CommandContext } from '../commands/context';
 
 const t = vscode.l10n.t;
 
