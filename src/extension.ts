@@ -13,6 +13,7 @@ import { signIn } from './commands/signIn';
 import { Config } from './config';
 import { ContextKey, ViewId } from './constants';
 import { Log } from './log';
+import { safeText } from './model/safeText';
 import { AlbumsTree } from './tree/albumsTree';
 import type { TreeEnv } from './tree/provider';
 import { SharedFoldersTree } from './tree/sharedFoldersTree';
@@ -77,7 +78,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
   const onLoadFailure = (error: unknown): void => {
     if (isKooDriveError(error) && error.kind === 'sessionExpired' && session.state === 'signedIn') {
       ctx.background.run(vscode.l10n.t('Sign In'), async () => {
-        await ctx.recovery.recover();
+        await ctx.recovery.recover(error);
       });
     }
   };
@@ -86,6 +87,11 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
     config, log, session, albums, sharedFolders, albumsView, sharedFoldersView, details, statusBar,
     session.onDidChange(() => void onSession()),
     albums.onDidFail(onLoadFailure),
+    // The filter lives in the tree; the view's description and the context key follow it.
+    sharedFolders.onDidChangeFilter((keyWord) => {
+      sharedFoldersView.description = keyWord ? vscode.l10n.t('Filter: {0}', safeText(keyWord)) : undefined;
+      void vscode.commands.executeCommand('setContext', ContextKey.sharedFolderFilterActive, keyWord !== undefined);
+    }),
     sharedFolders.onDidFail(onLoadFailure),
     config.onDidChange((keys) => onSettingsChanged(ctx, keys)),
     ...registerCommands(ctx),

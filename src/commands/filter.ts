@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { Limits } from '../api/types';
-import { ContextKey } from '../constants';
 import type { CommandContext } from './context';
 
 const t = vscode.l10n.t;
@@ -10,21 +9,16 @@ export async function filterSharedFoldersCommand(ctx: CommandContext): Promise<v
   const answer = await ctx.prompter.input({
     title: t('KooDrive: Filter Shared Folders'),
     prompt: t('Show shared folders whose name contains this keyword. Leave empty to show all.'),
-    value: ctx.sharedFolders.filter ?? '',
+    value: ctx.sharedFolders.keyWord() ?? '',
     validate: (value) => (value.trim().length > Limits.keyWordMax ? t('A keyword has at most {0} characters.', Limits.keyWordMax) : undefined),
   });
   if (answer === undefined) {
     return;
   }
-  await applyFilter(ctx, answer.trim() || undefined);
+  ctx.sharedFolders.setFilter(answer.trim() || undefined);
 }
 
 export async function clearSharedFolderFilterCommand(ctx: CommandContext): Promise<void> {
-  await applyFilter(ctx, undefined);
-}
-
-async function applyFilter(ctx: CommandContext, keyWord: string | undefined): Promise<void> {
-  ctx.sharedFolders.setFilter(keyWord);
-  ctx.sharedFoldersView.description = keyWord ? t('Filter: {0}', keyWord) : undefined;
-  await vscode.commands.executeCommand('setContext', ContextKey.sharedFolderFilterActive, keyWord !== undefined);
+  ctx.sharedFolders.setFilter(undefined);
+  return Promise.resolve();
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { maskField } from '../model/mask';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 
@@ -18,16 +19,14 @@ export async function copyIdCommand(_ctx: CommandContext, node?: unknown): Promi
   vscode.window.setStatusBarMessage(t('Copied KooDrive ID {0}', id), 3000);
 }
 
-/** Show Details: a read-only JSON document with the object as the API returned it. */
+/** Show Details: a read-only JSON document with the object as the API returned it, people's ids and phones masked. */
 export async function showDetailsCommand(ctx: CommandContext, node?: unknown): Promise<void> {
   const target = asNode(node);
   const object = target?.apiObject();
   if (!target || !object) {
     return;
   }
-  const label = target.treeItem().label;
-  const title = typeof label === 'string' ? label : (label?.label ?? target.apiId() ?? 'details');
-  await ctx.prompter.showDocument(ctx.details.add(title, JSON.stringify(object, null, 2)));
+  await ctx.prompter.showDocument(ctx.details.add(target.title, JSON.stringify(object, (key, value: unknown) => maskField(key, value), 2)));
 }
 
 export async function showLogCommand(ctx: CommandContext): Promise<void> {

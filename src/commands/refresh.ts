@@ -22,13 +22,13 @@ export async function refreshNodeCommand(ctx: CommandContext, node?: unknown): P
 /** The "Load more…" row. */
 export async function loadMoreCommand(_ctx: CommandContext, node?: unknown): Promise<void> {
   if (node instanceof LoadMoreNode) {
-    await node.owner.loadMore();
+    await node.load();
   }
 }
 
 /** The Retry of a "Could not load" row. */
 export async function retryLoadCommand(_ctx: CommandContext, node?: unknown): Promise<void> {
   if (node instanceof ErrorNode) {
-    await node.retryTarget.loadMore();
+    await node.retry();
   }
 }

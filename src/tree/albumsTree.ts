@@ -1,32 +1,55 @@
-import { AlbumKind, ShareFolderQueryType } from '../api/types';
-import { sharedFolderPages } from '../api/paging';
-import { folderLabel } from '../model/present';
 import * as vscode from 'vscode';
-import { AlbumNode, AlbumScopeNode, type Family } from './albumNodes';
+import { sharedFolderPages } from '../api/paging';
+import { AlbumKind, ShareFolderQueryType } from '../api/types';
+import { folderLabel } from '../model/present';
+import { type AlbumGroupNode, AlbumScopeNode, type Family } from './albumGroups';
+import type { AlbumNode, AlbumsContext, ContentSort } from './albumNodes';
 import type { TreeNode } from './node';
-import { KooTreeProvider } from './provider';
+import { KooTreeProvider, type TreeEnv } from './provider';
+
+/** The default order: newest first by date taken. */
+export const DEFAULT_SORT: ContentSort = { sortType: 1, sortDirection: 2 };
 
 /** The Albums tree: Personal and Family, each split into Manual and Collection. */
-export class AlbumsTree extends KooTreeProvider {
+export class AlbumsTree extends KooTreeProvider implements AlbumsContext {
   /** Loaded album nodes by album id, so removed rows can be dropped without a reload. */
   private readonly albums = new Map<string, AlbumNode>();
+  private scopes: AlbumScopeNode[] = [];
+  private sort: ContentSort;
+
+  constructor(env: TreeEnv, sort: ContentSort = DEFAULT_SORT) {
+    super(env);
+    this.sort = sort;
+  }
 
   protected buildRoots(): TreeNode[] {
-    const register = (node: AlbumNode): void => {
-      this.albums.set(node.album.id, node);
-    };
-    return [
-      new AlbumScopeNode(AlbumKind.personal, this, (signal) => this.families(signal), register),
-      new AlbumScopeNode(AlbumKind.family, this, (signal) => this.families(signal), register),
-    ];
+    this.scopes = [new AlbumScopeNode(AlbumKind.personal, this), new AlbumScopeNode(AlbumKind.family, this)];
+    return this.scopes;
   }
 
   protected override forget(): void {
     this.albums.clear();
+    this.scopes = [];
+  }
+
+  albumShown(node: AlbumNode): void {
+    this.albums.set(node.albumId, node);
+  }
+
+  contentSort(): ContentSort {
+    return this.sort;
+  }
+
+  /** Lists album contents in a new order, reloading every open album. */
+  setContentSort(sort: ContentSort): void {
+    this.sort = sort;
+    for (const node of this.albums.values()) {
+      this.refresh(node);
+    }
   }
 
   /** Every family (shared-folder user group) the user belongs to, each once. */
-  private async families(signal: AbortSignal): Promise<Family[]> {
+  async families(signal: AbortSignal): Promise<Family[]> {
     const byGroup = new Map<string, Family>();
     for await (const page of sharedFolderPages(this.client, { queryType: ShareFolderQueryType.all, limit: 1000 }, { signal })) {
       for (const folder of page) {
@@ -36,6 +59,14 @@ export class AlbumsTree extends KooTreeProvider {
       }
     }
     return [...byGroup.values()];
+  }
+
+  /** The Manual groups (personal first, then family), building the roots if needed. */
+  manualGroups(): AlbumGroupNode[] {
+    if (this.scopes.length === 0) {
+      this.roots();
+    }
+    return this.scopes.flatMap((scope) => scope.groups.filter((group) => group.manual));
   }
 
   /** The loaded node of an album, if the tree has shown it. */
@@ -55,7 +86,7 @@ export class AlbumsTree extends KooTreeProvider {
     }
   }
 
-  /** Reloads one album's contents (after Undo), or does nothing if it is not shown. */
+  /** Reloads one album's contents (after Undo, or items added), or does nothing if it is not shown. */
   reloadAlbum(albumId: string): void {
     const node = this.albums.get(albumId);
     if (node) {

@@ -16,6 +16,10 @@ export class MessageNode extends TreeNode {
     super(parent);
   }
 
+  get title(): string {
+    return this.text;
+  }
+
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon(this.icon);
@@ -29,13 +33,17 @@ export class ErrorNode extends TreeNode {
   constructor(
     parent: TreeNode | undefined,
     readonly error: unknown,
-    readonly retryTarget: PagedNode<unknown>,
+    private readonly retryTarget: PagedNode<unknown>,
   ) {
     super(parent);
   }
 
+  get title(): string {
+    return t('Could not load: {0}', errorReason(this.error, t));
+  }
+
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(t('Could not load: {0}', errorReason(this.error, t)), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.None);
     item.description = t('Retry');
     item.tooltip = t('Click to try again. Details are in the KooDrive log.');
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
@@ -43,12 +51,21 @@ export class ErrorNode extends TreeNode {
     item.command = { command: CommandId.retryLoad, title: t('Retry'), arguments: [this] };
     return item;
   }
+
+  /** Tries the failed page again. */
+  retry(): Promise<void> {
+    return this.retryTarget.loadMore();
+  }
 }
 
 /** Shown instead of any data once the session has expired: stale data is not trusted. */
 export class SessionExpiredNode extends TreeNode {
+  get title(): string {
+    return t('Session expired: sign in again');
+  }
+
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(t('Session expired: sign in again'), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon('warning');
     item.tooltip = t('KooDrive no longer accepts the stored access token. Click to sign in again.');
     item.contextValue = 'sessionExpired';
@@ -57,17 +74,28 @@ export class SessionExpiredNode extends TreeNode {
   }
 }
 
-/** "Load more…": the next page of its parent listing. */
+/** "Load more…": the next page of its parent listing; it says "Loading…" while it loads. */
 export class LoadMoreNode extends TreeNode {
-  constructor(readonly owner: PagedNode<unknown>) {
+  constructor(private readonly owner: PagedNode<unknown>) {
     super(owner);
   }
 
+  get title(): string {
+    return t('Load more…');
+  }
+
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(t('Load more…'), vscode.TreeItemCollapsibleState.None);
-    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.None);
+    const loading = this.owner.loading;
+    item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'ellipsis');
+    item.description = loading ? t('Loading…') : undefined;
     item.contextValue = 'loadMore';
     item.command = { command: CommandId.loadMore, title: t('Load more…'), arguments: [this] };
     return item;
+  }
+
+  /** Loads the next page of the listing this row ends. */
+  load(): Promise<void> {
+    return this.owner.loadMore();
   }
 }

@@ -2,12 +2,21 @@ import type * as vscode from 'vscode';
 
 /**
  * A row of a KooDrive tree. Nodes hold data and build their TreeItem; loading lives in
- * {@link PagedNode}; no node shows a message (failures become rows).
+ * {@link PagedNode}; no node shows a message (failures become rows). Commands use what a node
+ * exposes (its title, ids, API object) and never rebuild its TreeItem to read it.
  */
 export abstract class TreeNode {
   constructor(readonly parent: TreeNode | undefined) {}
 
   abstract treeItem(): vscode.TreeItem;
+
+  /** What messages and documents call this row: its label, already inert (D18). */
+  abstract get title(): string;
+
+  /** The row's description (the grey text after the label), for pickers too. */
+  get description(): string | undefined {
+    return undefined;
+  }
 
   /** Children for an expandable node; leaves return an empty list. */
   children(): Promise<TreeNode[]> {

@@ -47,6 +47,29 @@ export abstract class PagedNode<Item, Cursor = unknown> extends TreeNode {
 
   abstract override treeItem(): vscode.TreeItem;
 
+  /** Rows shown before the loaded ones (e.g. an owned folder's Invitations). */
+  protected leadingRows(): TreeNode[] {
+    return [];
+  }
+
+  /** The loaded rows to show (a subclass may filter them). */
+  protected shownRows(): TreeNode[] {
+    return this.rows;
+  }
+
+  /** The empty-state text when rows were loaded but none is shown. */
+  protected noneShownText(): string {
+    return this.emptyText();
+  }
+
+  /** Called with the rows of each page as it arrives (e.g. to fetch their details). */
+  protected rowsAdded(_rows: TreeNode[]): void {}
+
+  /** Page size for {@link loadAll}; cursor-paged listings may use a larger one than the tree's. */
+  protected bulkPageSize(): number {
+    return this.ctx.pageSize();
+  }
+
   override async children(): Promise<TreeNode[]> {
     if (!this.started) {
       await this.loadNext();
@@ -63,12 +86,23 @@ export abstract class PagedNode<Item, Cursor = unknown> extends TreeNode {
     return !this.finished;
   }
 
+  /** Why the last page could not be loaded, if it could not (the tree shows it as a row). */
+  get loadError(): unknown {
+    return this.error;
+  }
+
+  /** True while a page is being fetched ("Load more…" says so). */
+  get loading(): boolean {
+    return this.pending !== undefined;
+  }
+
   private visibleRows(): TreeNode[] {
-    const rows = [...this.rows];
+    const shown = this.shownRows();
+    const rows = [...this.leadingRows(), ...shown];
     if (this.error !== undefined) {
       rows.push(new ErrorNode(this, this.error, this));
-    } else if (this.rows.length === 0 && this.finished) {
-      rows.push(new MessageNode(this, this.emptyText()));
+    } else if (shown.length === 0 && this.finished) {
+      rows.push(new MessageNode(this, this.rows.length === 0 ? this.emptyText() : this.noneShownText()));
     } else if (!this.finished) {
       rows.push(new LoadMoreNode(this));
     }
@@ -76,25 +110,28 @@ export abstract class PagedNode<Item, Cursor = unknown> extends TreeNode {
   }
 
   /** Loads the next page once, however many callers ask at the same time. */
-  loadNext(): Promise<void> {
-    this.pending ??= this.load().finally(() => {
+  loadNext(pageSize?: number): Promise<void> {
+    this.pending ??= this.load(pageSize).finally(() => {
       this.pending = undefined;
     });
     return this.pending;
   }
 
-  private async load(): Promise<void> {
+  private async load(pageSize: number | undefined): Promise<void> {
     const generation = this.generation;
     this.started = true;
     this.error = undefined;
     try {
-      const page = await this.fetchPage(this.cursor, this.ctx.pageSize(), this.ctx.signal());
+      // Read per load: a bad page-size setting becomes this listing's error row.
+      const page = await this.fetchPage(this.cursor, pageSize ?? this.ctx.pageSize(), this.ctx.signal());
       if (generation !== this.generation) {
         return;
       }
-      this.rows.push(...page.items.map((item) => this.toNode(item)));
+      const added = page.items.map((item) => this.toNode(item));
+      this.rows.push(...added);
       this.cursor = page.next;
       this.finished = page.next === undefined;
+      this.rowsAdded(added);
     } catch (error) {
       if (generation === this.generation) {
         this.error = error;
@@ -105,8 +142,34 @@ export abstract class PagedNode<Item, Cursor = unknown> extends TreeNode {
 
   /** "Load more…" and Retry: fetch the next page and re-render this node. */
   async loadMore(): Promise<void> {
-    await this.loadNext();
+    const shown = this.loadNext();
+    this.ctx.changed(this); // "Loading…" on the Load more row
+    await shown;
     this.ctx.changed(this);
+  }
+
+  /**
+   * Loads every remaining page (Remove All, Load all, a filter over the whole listing), reporting
+   * the rows loaded so far after each page; the tree shows them too.
+   * @throws the load's error (a KooDriveError), or a `cancelled` error when `signal` aborts.
+   */
+  async loadAll(signal: AbortSignal, onPage?: (loaded: number) => void): Promise<readonly TreeNode[]> {
+    const generation = this.generation;
+    while (!this.started || !this.finished) {
+      if (signal.aborted) {
+        throw Object.assign(new Error('cancelled'), { name: 'Canceled' });
+      }
+      await this.loadNext(this.bulkPageSize());
+      if (this.error !== undefined) {
+        throw this.error instanceof Error ? this.error : new Error('the listing could not be loaded');
+      }
+      if (generation !== this.generation) {
+        throw Object.assign(new Error('the listing was refreshed'), { name: 'Canceled' });
+      }
+      onPage?.(this.rows.length);
+    }
+    this.ctx.changed(this);
+    return this.rows;
   }
 
   /** Forget everything loaded; the next expansion starts from the first page. */

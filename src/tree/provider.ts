@@ -23,7 +23,7 @@ export abstract class KooTreeProvider implements vscode.TreeDataProvider<TreeNod
   private readonly failures = new vscode.EventEmitter<unknown>();
   /** A load failed (the tree already shows it as a row). */
   readonly onDidFail = this.failures.event;
-  private roots: TreeNode[] | undefined;
+  private rootNodes: TreeNode[] | undefined;
   private controller = new AbortController();
 
   constructor(protected readonly env: TreeEnv) {}
@@ -60,9 +60,14 @@ export abstract class KooTreeProvider implements vscode.TreeDataProvider<TreeNod
       case 'expired':
         return [new SessionExpiredNode(undefined)];
       default:
-        this.roots ??= this.buildRoots();
-        return this.roots;
+        return this.roots();
     }
+  }
+
+  /** The top-level nodes, built once per refresh (also for pickers that walk the tree's data). */
+  protected roots(): TreeNode[] {
+    this.rootNodes ??= this.buildRoots();
+    return this.rootNodes;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -75,7 +80,7 @@ export abstract class KooTreeProvider implements vscode.TreeDataProvider<TreeNod
     while (root.parent) {
       root = root.parent;
     }
-    return this.roots?.includes(root) ?? false;
+    return this.rootNodes?.includes(root) ?? false;
   }
 
   /** Reload `node` from its first page, or the whole tree (dropping every cached listing). */
@@ -87,7 +92,7 @@ export abstract class KooTreeProvider implements vscode.TreeDataProvider<TreeNod
     }
     this.controller.abort();
     this.controller = new AbortController();
-    this.roots = undefined;
+    this.rootNodes = undefined;
     this.forget();
     this.changes.fire(undefined);
   }

@@ -1,19 +1,25 @@
 import * as vscode from 'vscode';
 import { groupMemberPage, sharedFolderPage } from '../api/paging';
 import { Limits, ShareFolderQueryType, type MemberInfo, type ShareFolder } from '../api/types';
-import { fieldsMarkdown, folderDescription, folderLabel, memberDescription, memberLabel } from '../model/present';
 import { folderOwnerId, ownsFolder } from '../model/ownership';
+import { fieldsMarkdown, folderDescription, folderLabel, memberDescription, memberLabel, text } from '../model/present';
+import { safeText } from '../model/safeText';
 import { contextValue, TreeNode } from './node';
 import { type Page, PagedNode, type TreeContext } from './pagedNode';
 
 const t = vscode.l10n.t;
 
+/** What folder nodes need from the Shared Folders tree besides loading. */
+export interface FoldersContext extends TreeContext {
+  /** The keyword filter (`keyWord`), if one is set. */
+  keyWord(): string | undefined;
+}
+
 /** "Created by me" or "Joined": shared folders a page at a time (offset/limit, D11), filtered by keyword. */
 export class FolderGroupNode extends PagedNode<ShareFolder, number> {
   constructor(
-    ctx: TreeContext,
+    protected override readonly ctx: FoldersContext,
     readonly queryType: typeof ShareFolderQueryType.created | typeof ShareFolderQueryType.joined,
-    private readonly keyWord: () => string | undefined,
   ) {
     super(undefined, ctx);
   }
@@ -22,20 +28,24 @@ export class FolderGroupNode extends PagedNode<ShareFolder, number> {
     return this.queryType === ShareFolderQueryType.created;
   }
 
+  get title(): string {
+    return this.created ? t('Created by me') : t('Joined');
+  }
+
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.created ? t('Created by me') : t('Joined'), vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `folderGroup:${this.queryType}`;
     item.iconPath = new vscode.ThemeIcon(this.created ? 'person' : 'organization');
-    item.contextValue = contextValue('folderGroup', 'refreshable');
-    const keyWord = this.keyWord();
-    item.description = keyWord ? t('filtered by “{0}”', keyWord) : undefined;
+    item.contextValue = contextValue('folderGroup', this.created ? 'created' : 'joined', 'refreshable', this.created && 'canCreate');
+    const keyWord = this.ctx.keyWord();
+    item.description = keyWord ? t('filtered by “{0}”', safeText(keyWord)) : undefined;
     return item;
   }
 
   protected emptyText(): string {
-    const keyWord = this.keyWord();
+    const keyWord = this.ctx.keyWord();
     if (keyWord) {
-      return t('No shared folders match “{0}”', keyWord);
+      return t('No shared folders match “{0}”', safeText(keyWord));
     }
     return this.created ? t('You have not created any shared folders') : t('You have not joined any shared folders');
   }
@@ -45,10 +55,11 @@ export class FolderGroupNode extends PagedNode<ShareFolder, number> {
   }
 
   protected async fetchPage(cursor: number | undefined, pageSize: number, signal: AbortSignal): Promise<Page<ShareFolder, number>> {
-    const keyWord = this.keyWord();
+    const keyWord = this.ctx.keyWord();
     return sharedFolderPage(this.ctx.client, { offset: cursor ?? 0, limit: pageSize, queryType: this.queryType, ...(keyWord ? { keyWord } : {}) }, { signal });
   }
 
+  /** The folders loaded so far. */
   folders(): SharedFolderNode[] {
     return this.loadedRows().filter((node): node is SharedFolderNode => node instanceof SharedFolderNode);
   }
@@ -57,25 +68,50 @@ export class FolderGroupNode extends PagedNode<ShareFolder, number> {
 /** A shared folder; expanding it lists the members of its user group. */
 export class SharedFolderNode extends PagedNode<MemberInfo, number> {
   constructor(
-    parent: FolderGroupNode,
-    ctx: TreeContext,
+    readonly group: FolderGroupNode,
+    protected override readonly ctx: FoldersContext,
     readonly folder: ShareFolder,
+    /** Decided by the one ownership rule (model/ownership.ts). */
     readonly owned: boolean,
   ) {
-    super(parent, ctx);
+    super(group, ctx);
   }
 
-  get label(): string {
+  get folderId(): string {
+    return this.folder.id;
+  }
+
+  /** The user group behind the folder (members, invitations), if the listing gave it. */
+  get groupId(): string | undefined {
+    return text(this.folder.groupId);
+  }
+
+  /** The folder's name as KooDrive has it (for renaming). */
+  get name(): string | undefined {
+    return text(this.folder.name);
+  }
+
+  /** The label, inert (D18). */
+  get title(): string {
     return folderLabel(this.folder, t);
   }
 
+  /** The owner's user id, as stated or (for the user's own folders) implied. */
+  get ownerId(): string | undefined {
+    return folderOwnerId(this.folder, this.ctx.userId(), this.owned);
+  }
+
+  override get description(): string {
+    return folderDescription(this.folder, this.owned, t);
+  }
+
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `folder:${this.folder.id}`;
-    item.description = folderDescription(this.folder, this.owned, t);
-    item.tooltip = new vscode.MarkdownString(fieldsMarkdown(this.label, this.folder));
+    item.description = this.description;
+    item.tooltip = new vscode.MarkdownString(fieldsMarkdown(this.title, this.folder));
     item.iconPath = new vscode.ThemeIcon(this.owned ? 'root-folder' : 'folder');
-    item.contextValue = contextValue('sharedFolder', this.owned ? 'owned' : 'joined', 'hasId', 'refreshable', this.owned && 'deletable');
+    item.contextValue = contextValue('sharedFolder', this.owned ? 'owned' : 'joined', 'hasId', 'refreshable', this.owned && 'deletable', this.owned && 'editable', this.owned && 'canInvite', !this.owned && 'canLeave');
     return item;
   }
 
@@ -88,44 +124,62 @@ export class SharedFolderNode extends PagedNode<MemberInfo, number> {
   }
 
   protected emptyText(): string {
-    return this.folder.groupId ? t('No members') : t('This folder has no user group to list members from');
+    return this.groupId ? t('No members') : t('This folder has no user group to list members from');
   }
 
   protected toNode(member: MemberInfo): TreeNode {
-    const owner = folderOwnerId(this.folder, this.ctx.userId(), this.owned);
-    return new MemberNode(this, member, owner !== undefined && String(member.userId) === owner);
+    const owner = this.ownerId;
+    return new MemberNode(this, member, owner !== undefined && text(member.userId) === owner);
   }
 
   protected async fetchPage(cursor: number | undefined, pageSize: number, signal: AbortSignal): Promise<Page<MemberInfo, number>> {
-    if (!this.folder.groupId) {
+    const groupId = this.groupId;
+    if (!groupId) {
       return { items: [], next: undefined };
     }
-    return groupMemberPage(this.ctx.client, this.folder.groupId, { offset: cursor ?? 0, limit: Math.min(pageSize, Limits.groupMemberLimitMax) }, { signal });
+    return groupMemberPage(this.ctx.client, groupId, { offset: cursor ?? 0, limit: Math.min(pageSize, Limits.groupMemberLimitMax) }, { signal });
+  }
+
+  /** The members loaded so far. */
+  members(): MemberNode[] {
+    return this.loadedRows().filter((node): node is MemberNode => node instanceof MemberNode);
   }
 }
 
+/** A member of a shared folder's group: shown by nickname, else masked id; phone masked. */
 export class MemberNode extends TreeNode {
   constructor(
     readonly folder: SharedFolderNode,
     readonly member: MemberInfo,
-    private readonly isOwner: boolean,
+    readonly isOwner: boolean,
   ) {
     super(folder);
   }
 
+  get userId(): string {
+    return text(this.member.userId) ?? '';
+  }
+
+  get title(): string {
+    return memberLabel(this.member);
+  }
+
+  override get description(): string {
+    return memberDescription(this.member, this.isOwner, t);
+  }
+
   treeItem(): vscode.TreeItem {
-    const label = memberLabel(this.member);
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-    item.id = `member:${this.folder.folder.id}:${this.member.userId}`;
-    item.description = memberDescription(this.member, this.isOwner, t);
-    item.tooltip = new vscode.MarkdownString(fieldsMarkdown(label, this.member));
+    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `member:${this.folder.folderId}:${this.userId}`;
+    item.description = this.description;
+    item.tooltip = new vscode.MarkdownString(fieldsMarkdown(this.title, this.member));
     item.iconPath = new vscode.ThemeIcon(this.isOwner ? 'star-full' : 'account');
-    item.contextValue = contextValue('member', 'hasId');
+    item.contextValue = contextValue('member', 'hasId', this.folder.owned && !this.isOwner && 'removableMember');
     return item;
   }
 
   override apiId(): string {
-    return this.member.userId;
+    return this.userId;
   }
 
   override apiObject(): Record<string, unknown> {

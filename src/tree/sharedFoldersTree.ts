@@ -1,18 +1,23 @@
+import * as vscode from 'vscode';
 import { ShareFolderQueryType } from '../api/types';
-import { FolderGroupNode } from './sharedFolderNodes';
 import type { TreeNode } from './node';
 import { KooTreeProvider } from './provider';
+import { type FoldersContext, FolderGroupNode } from './sharedFolderNodes';
 
-/** The Shared Folders tree: Created by me, and Joined; an optional keyword filter (`keyWord`). */
-export class SharedFoldersTree extends KooTreeProvider {
-  private keyWord: string | undefined;
+/**
+ * The Shared Folders tree: Created by me, and Joined; an optional keyword filter (`keyWord`).
+ * The filter lives here only: the view's description and the context key are derived from
+ * {@link onDidChangeFilter}.
+ */
+export class SharedFoldersTree extends KooTreeProvider implements FoldersContext {
+  private filterWord: string | undefined;
   private groups: FolderGroupNode[] = [];
+  private readonly filterChanges = new vscode.EventEmitter<string | undefined>();
+  /** Fires with the new keyword (undefined when cleared). */
+  readonly onDidChangeFilter = this.filterChanges.event;
 
   protected buildRoots(): TreeNode[] {
-    this.groups = [
-      new FolderGroupNode(this, ShareFolderQueryType.created, () => this.keyWord),
-      new FolderGroupNode(this, ShareFolderQueryType.joined, () => this.keyWord),
-    ];
+    this.groups = [new FolderGroupNode(this, ShareFolderQueryType.created), new FolderGroupNode(this, ShareFolderQueryType.joined)];
     return this.groups;
   }
 
@@ -20,28 +25,50 @@ export class SharedFoldersTree extends KooTreeProvider {
     this.groups = [];
   }
 
-  get filter(): string | undefined {
-    return this.keyWord;
+  keyWord(): string | undefined {
+    return this.filterWord;
   }
 
   /** Sets (or clears, with undefined) the keyword and reloads both groups. */
   setFilter(keyWord: string | undefined): void {
-    this.keyWord = keyWord?.trim() || undefined;
+    this.filterWord = keyWord?.trim() || undefined;
+    this.filterChanges.fire(this.filterWord);
     this.refresh();
   }
 
-  /** The "Created by me" group, where deletions happen. */
-  createdGroup(): FolderGroupNode | undefined {
-    return this.groups.find((group) => group.created);
+  /** The "Created by me" group, where folders are created and deleted (building the roots if needed). */
+  createdGroup(): FolderGroupNode {
+    return this.group(true);
   }
 
-  /** Reloads the branch that holds a folder (after a deletion, or a refusal). */
-  refreshCreated(): void {
-    const group = this.createdGroup();
-    if (group) {
-      this.refresh(group);
-    } else {
-      this.refresh();
+  /** The "Joined" group (building the roots if needed). */
+  joinedGroup(): FolderGroupNode {
+    return this.group(false);
+  }
+
+  private group(created: boolean): FolderGroupNode {
+    if (this.groups.length === 0) {
+      this.roots();
     }
+    const found = this.groups.find((group) => group.created === created);
+    if (!found) {
+      throw new Error('the Shared Folders tree has no such group');
+    }
+    return found;
+  }
+
+  /** Reloads the branch that holds the user's own folders (after a create, rename or delete). */
+  refreshCreated(): void {
+    this.refresh(this.createdGroup());
+  }
+
+  /** Reloads the branch of folders the user joined (after accepting an invitation or leaving). */
+  refreshJoined(): void {
+    this.refresh(this.joinedGroup());
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.filterChanges.dispose();
   }
 }

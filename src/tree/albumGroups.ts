@@ -1,0 +1,144 @@
+import * as vscode from 'vscode';
+import { albumPage } from '../api/paging';
+import { AlbumKind, AlbumType, type AlbumItem } from '../api/types';
+import { AlbumNode, type AlbumsContext } from './albumNodes';
+import { contextValue, TreeNode } from './node';
+import { type Page, PagedNode } from './pagedNode';
+
+const t = vscode.l10n.t;
+
+/** A family the user belongs to: a shared folder's user group (reference §5.0). */
+export interface Family {
+  groupId: string;
+  /** The shared folder's name, inert (D18). */
+  name: string;
+}
+
+/** An album as a group lists it, with the family it belongs to (family albums only). */
+export interface AlbumEntry {
+  album: AlbumItem;
+  family?: Family;
+}
+
+/** "Personal" or "Family": holds the Manual and Collection groups. */
+export class AlbumScopeNode extends TreeNode {
+  readonly groups: AlbumGroupNode[];
+
+  constructor(
+    readonly kind: AlbumKind,
+    ctx: AlbumsContext,
+  ) {
+    super(undefined);
+    this.groups = [AlbumType.manual, AlbumType.collection].map((type) => kind === AlbumKind.family ? new FamilyAlbumGroupNode(this, ctx, type) : new PersonalAlbumGroupNode(this, ctx, type));
+  }
+
+  get title(): string {
+    return this.kind === AlbumKind.family ? t('Family') : t('Personal');
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `scope:${this.kind}`;
+    item.iconPath = new vscode.ThemeIcon(this.kind === AlbumKind.family ? 'organization' : 'person');
+    item.contextValue = 'albumScope';
+    return item;
+  }
+
+  override children(): Promise<TreeNode[]> {
+    return Promise.resolve(this.groups);
+  }
+}
+
+/**
+ * "Manual" or "Collection" under a scope: its albums a page at a time (pageNum/pageSize, D11).
+ * Manual groups are where albums are created (`canCreate` in the context value).
+ */
+export abstract class AlbumGroupNode<Cursor = unknown> extends PagedNode<AlbumEntry, Cursor> {
+  constructor(
+    readonly scope: AlbumScopeNode,
+    protected override readonly ctx: AlbumsContext,
+    readonly type: AlbumType,
+  ) {
+    super(scope, ctx);
+  }
+
+  get kind(): AlbumKind {
+    return this.scope.kind;
+  }
+
+  get manual(): boolean {
+    return this.type === AlbumType.manual;
+  }
+
+  get title(): string {
+    return this.manual ? t('Manual') : t('Collection');
+  }
+
+  treeItem(): vscode.TreeItem {
+    // Personal manual albums are what people tidy most: show them without a click.
+    const open = this.kind === AlbumKind.personal && this.manual;
+    const item = new vscode.TreeItem(this.title, open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `albumType:${this.kind}:${this.type}`;
+    item.iconPath = new vscode.ThemeIcon(this.manual ? 'folder-library' : 'sparkle');
+    item.contextValue = contextValue('albumGroup', this.manual ? 'manual' : 'collection', this.kind === AlbumKind.family ? 'family' : 'personal', 'refreshable', this.manual && 'canCreate');
+    return item;
+  }
+
+  protected emptyText(): string {
+    return t('No albums');
+  }
+
+  protected toNode(entry: AlbumEntry): TreeNode {
+    const node = new AlbumNode(this, this.ctx, entry.album, entry.family);
+    this.ctx.albumShown(node);
+    return node;
+  }
+
+  /** The albums loaded so far. */
+  albums(): AlbumNode[] {
+    return this.loadedRows().filter((node): node is AlbumNode => node instanceof AlbumNode);
+  }
+}
+
+/** Personal albums: one listing, page by page. */
+export class PersonalAlbumGroupNode extends AlbumGroupNode<number> {
+  protected async fetchPage(cursor: number | undefined, pageSize: number, signal: AbortSignal): Promise<Page<AlbumEntry, number>> {
+    const page = await albumPage(this.ctx.client, { albumKind: AlbumKind.personal, albumType: this.type, pageNum: cursor ?? 1, pageSize }, { signal });
+    return { items: page.items.map((album) => ({ album })), next: page.next };
+  }
+}
+
+type FamilyCursor = { family: number; page: number };
+
+/** Family albums need a groupId: the families are walked in turn, each page by page. */
+export class FamilyAlbumGroupNode extends AlbumGroupNode<FamilyCursor> {
+  private families: Family[] | undefined;
+
+  override reset(): void {
+    super.reset();
+    this.families = undefined;
+  }
+
+  /** The families whose albums this group lists (asked once per load of the group). */
+  async familyList(signal: AbortSignal): Promise<Family[]> {
+    this.families ??= await this.ctx.families(signal);
+    return this.families;
+  }
+
+  protected async fetchPage(cursor: FamilyCursor | undefined, pageSize: number, signal: AbortSignal): Promise<Page<AlbumEntry, FamilyCursor>> {
+    const families = await this.familyList(signal);
+    let at: FamilyCursor | undefined = cursor ?? { family: 0, page: 1 };
+    while (at && at.family < families.length) {
+      const family = families[at.family];
+      const page = await albumPage(this.ctx.client, { albumKind: AlbumKind.family, albumType: this.type, groupId: family.groupId, pageNum: at.page, pageSize }, { signal });
+      const next: FamilyCursor | undefined = page.next !== undefined
+        ? { family: at.family, page: page.next }
+        : at.family + 1 < families.length ? { family: at.family + 1, page: 1 } : undefined;
+      if (page.items.length > 0) {
+        return { items: page.items.map((album) => ({ album, family })), next };
+      }
+      at = next;
+    }
+    return { items: [], next: undefined };
+  }
+}
