@@ -54,7 +54,7 @@ export async function runRemoval(ctx: CommandContext, target: RemovalTarget, ids
         return;
       }
       const resumable = [...expired.flatMap((failure) => failure.ids), ...result.notAttempted];
-      if (expired.length > 0 && resumable.length > 0 && (await ctx.recovery.recover())) {
+      if (expired.length > 0 && resumable.length > 0 && (await ctx.recovery.recover(expired[0].error))) {
         pending = resumable; // the user signed in again: carry on with exactly what is left
         continue;
       }

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import { isKooDriveError, type KooDriveError } from '../api/errors';
-import { groupMemberPages, sharedFolderPage } from '../api/paging';
-import { ShareFolderQueryType, type ShareFolder } from '../api/types';
+import { groupMemberPages } from '../api/paging';
 import { errorReason, isCancellation } from '../model/errorText';
-import { folderOwnerId, ownsFolder } from '../model/ownership';
-import { folderDescription, folderLabel } from '../model/present';
 import { SharedFolderNode } from '../tree/sharedFolderNodes';
 import type { CommandContext } from './context';
+import { pickOwnedFolder } from './pickers';
 import { pickSelection } from './selection';
 
 const t = vscode.l10n.t;
@@ -22,17 +20,17 @@ export async function deleteSharedFolderCommand(ctx: CommandContext, node?: unkn
     void ctx.prompter.notify('warning', t('Delete Shared Folder works on one folder at a time. Select a single folder you created.'));
     return;
   }
-  const folder = selection[0] ? { folder: selection[0].folder, owned: selection[0].owned } : await pickOwnedFolder(ctx);
+  const folder = selection[0] ?? (await pickOwnedFolder(ctx, { title: t('Delete Shared Folder'), placeholder: t('Choose a shared folder you created') }));
   if (!folder) {
     return;
   }
-  const name = folderLabel(folder.folder, t);
+  const name = folder.title;
   if (!folder.owned) {
     void ctx.prompter.notify('warning', t('Only the owner of “{0}” can delete it. You joined this folder; ask its owner.', name));
     return;
   }
 
-  const members = await ctx.prompter.progress(t('Counting the members of “{0}”…', name), (_reporter, signal) => countOtherMembers(ctx, folder.folder, signal), { quietMs: 1000 });
+  const members = await ctx.prompter.progress(t('Counting the members of “{0}”…', name), (_reporter, signal) => countOtherMembers(ctx, folder, signal), { quietMs: 1000 });
   if (members === 'cancelled') {
     return;
   }
@@ -58,10 +56,10 @@ export async function deleteSharedFolderCommand(ctx: CommandContext, node?: unkn
   }
 
   try {
-    await ctx.prompter.progress(t('Deleting “{0}”…', name), (_reporter, signal) => ctx.recovery.call(() => ctx.client.deleteSharedFolder(folder.folder.id, { signal })));
+    await ctx.prompter.progress(t('Deleting “{0}”…', name), (_reporter, signal) => ctx.recovery.call(() => ctx.client.deleteSharedFolder(folder.folderId, { signal })));
   } catch (error) {
     if (isKooDriveError(error) && (error.kind === 'notPermitted' || error.kind === 'notFound')) {
-      ctx.log.warn(`Delete of shared folder ${folder.folder.id} refused: ${error.message}`);
+      ctx.log.warn(`Delete of shared folder ${folder.folderId} refused: ${error.message}`);
       ctx.sharedFolders.refreshCreated();
       const text = error.kind === 'notPermitted'
         ? t('KooDrive refused to delete “{0}”: only its owner can delete it.', name)
@@ -70,12 +68,12 @@ export async function deleteSharedFolderCommand(ctx: CommandContext, node?: unkn
       return;
     }
     if (isKooDriveError(error) && outcomeUnknown(error)) {
-      await settleUnknownOutcome(ctx, folder.folder, name, error);
+      await settleUnknownOutcome(ctx, folder, name, error);
       return;
     }
     throw error;
   }
-  ctx.log.info(`Deleted shared folder ${folder.folder.id}`);
+  ctx.log.info(`Deleted shared folder ${folder.folderId}`);
   ctx.sharedFolders.refreshCreated();
   void ctx.prompter.notify('info', t('Deleted the shared folder “{0}”.', name));
 }
@@ -89,18 +87,18 @@ function outcomeUnknown(error: KooDriveError): boolean {
  * The deletion's answer was lost: ask KooDrive whether the folder still exists, refresh the
  * list, and say what is true. Still there: the failure goes to the error boundary (with Retry).
  */
-async function settleUnknownOutcome(ctx: CommandContext, folder: ShareFolder, name: string, lost: KooDriveError): Promise<void> {
-  ctx.log.warn(`Delete of shared folder ${folder.id}: the answer was lost (${lost.message}); checking whether it still exists`);
+async function settleUnknownOutcome(ctx: CommandContext, folder: SharedFolderNode, name: string, lost: KooDriveError): Promise<void> {
+  ctx.log.warn(`Delete of shared folder ${folder.folderId}: the answer was lost (${lost.message}); checking whether it still exists`);
   let exists: boolean | undefined;
   try {
-    const now = await ctx.prompter.progress(t('Checking whether “{0}” was deleted…', name), (_reporter, signal) => ctx.client.getSharedFolder(folder.id, { signal }));
+    const now = await ctx.prompter.progress(t('Checking whether “{0}” was deleted…', name), (_reporter, signal) => ctx.client.getSharedFolder(folder.folderId, { signal }));
     exists = Number(now.status ?? 0) === 0;
   } catch (error) {
     exists = isKooDriveError(error) && error.kind === 'notFound' ? false : undefined;
   }
   ctx.sharedFolders.refreshCreated();
   if (exists === false) {
-    ctx.log.info(`Deleted shared folder ${folder.id} (confirmed after the answer was lost)`);
+    ctx.log.info(`Deleted shared folder ${folder.folderId} (confirmed after the answer was lost)`);
     void ctx.prompter.notify('info', t('Deleted the shared folder “{0}”. (KooDrive’s answer was lost, so the extension checked: the folder is gone.)', name));
     return;
   }
@@ -111,14 +109,15 @@ async function settleUnknownOutcome(ctx: CommandContext, folder: ShareFolder, na
 }
 
 /** Members other than the owner; undefined when they cannot be listed; 'cancelled' when the user stopped it. */
-async function countOtherMembers(ctx: CommandContext, folder: ShareFolder, signal: AbortSignal): Promise<number | undefined | 'cancelled'> {
-  if (!folder.groupId) {
+async function countOtherMembers(ctx: CommandContext, folder: SharedFolderNode, signal: AbortSignal): Promise<number | undefined | 'cancelled'> {
+  const groupId = folder.groupId;
+  if (!groupId) {
     return 0;
   }
-  const owner = folderOwnerId(folder, ctx.config.userId(), true);
+  const owner = folder.ownerId;
   try {
     let others = 0;
-    for await (const page of groupMemberPages(ctx.client, folder.groupId, { limit: 100 }, { signal })) {
+    for await (const page of groupMemberPages(ctx.client, groupId, { limit: 100 }, { signal })) {
       others += page.filter((member) => member.userId !== owner).length;
     }
     return others;
@@ -126,28 +125,7 @@ async function countOtherMembers(ctx: CommandContext, folder: ShareFolder, signa
     if (signal.aborted || isCancellation(error)) {
       return 'cancelled';
     }
-    ctx.log.warn(`Could not count members of ${folder.id}: ${errorReason(error, t)}`);
+    ctx.log.warn(`Could not count members of ${folder.folderId}: ${errorReason(error, t)}`);
     return undefined;
   }
-}
-
-async function pickOwnedFolder(ctx: CommandContext): Promise<{ folder: ShareFolder; owned: boolean } | undefined> {
-  const userId = ctx.config.userId();
-  const picked = await ctx.prompter.pickPaged<ShareFolder, number>(
-    {
-      load: async (cursor, signal) => {
-        const page = await ctx.recovery.call(() => sharedFolderPage(ctx.client, { offset: cursor ?? 0, limit: ctx.config.pageSize(), queryType: ShareFolderQueryType.created }, { signal }));
-        return {
-          items: page.items.map((entry) => ({ label: folderLabel(entry, t), description: folderDescription(entry, true, t), value: entry })),
-          next: page.next,
-        };
-      },
-    },
-    { title: t('Delete Shared Folder'), placeholder: t('Choose a shared folder you created'), many: false },
-  );
-  const folder = picked?.[0];
-  if (!folder) {
-    return undefined;
-  }
-  return { folder, owned: ownsFolder(folder, userId, true) };
 }

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import type { AlbumItem } from '../api/types';
-import { albumLabel, isManual } from '../model/present';
 import { removeConfirmation, removeConfirmationMany } from '../model/removalText';
 import { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
-import { albumContentSource, manualAlbumSource } from './albumPickers';
+import { pickAlbumItems, pickManualAlbum } from './pickers';
 import { type RemovalTarget, runRemoval } from './albumRemoval';
 import type { CommandContext } from './context';
 import { pickSelection } from './selection';
@@ -28,24 +26,23 @@ export async function removeFromAlbumCommand(ctx: CommandContext, node?: unknown
   if (removable.length > 0) {
     targets = groupByAlbum(removable);
   } else {
-    const album = selection.find((entry): entry is AlbumNode => entry instanceof AlbumNode);
-    if (album && !album.manual) {
-      void ctx.prompter.notify('warning', t('“{0}” is a collection album; only manual albums let you remove items.', album.label));
+    const clicked = selection.find((entry): entry is AlbumNode => entry instanceof AlbumNode);
+    if (clicked && !clicked.manual) {
+      void ctx.prompter.notify('warning', t('“{0}” is a collection album; only manual albums let you remove items.', clicked.title));
       return;
     }
-    const picked = album ? { id: album.album.id, label: album.label } : await pickAlbum(ctx);
-    if (!picked) {
+    const album = clicked ?? (await pickManualAlbum(ctx, { title: t('Remove from Album'), placeholder: t('Choose a manual album') }));
+    if (!album) {
       return;
     }
-    const items = await ctx.prompter.pickPaged(albumContentSource(ctx, picked.id), {
-      title: t('Remove from Album: {0}', picked.label),
-      placeholder: t('Choose the items to remove from “{0}” (the original files are kept)', picked.label),
-      many: true,
+    const items = await pickAlbumItems(ctx, album, {
+      title: t('Remove from Album: {0}', album.title),
+      placeholder: t('Choose the items to remove from “{0}” (the original files are kept)', album.title),
     });
     if (!items || items.length === 0) {
       return;
     }
-    targets = [{ albumId: picked.id, albumName: picked.label, items }];
+    targets = groupByAlbum(items);
   }
 
   const total = targets.reduce((sum, target) => sum + target.items.length, 0);
@@ -61,25 +58,15 @@ export async function removeFromAlbumCommand(ctx: CommandContext, node?: unknown
   }
 }
 
+/** The selected items by album, each item once, in the order chosen. */
 function groupByAlbum(nodes: AlbumContentNode[]): RemovalTarget[] {
   const byAlbum = new Map<string, RemovalTarget>();
   for (const entry of nodes) {
-    const id = entry.album.album.id;
-    const target = byAlbum.get(id) ?? { albumId: id, albumName: entry.album.label, items: [] };
-    if (!target.items.some((item) => item.id === entry.content.id)) {
+    const target = byAlbum.get(entry.album.albumId) ?? { albumId: entry.album.albumId, albumName: entry.album.title, items: [] };
+    if (!target.items.some((item) => item.id === entry.fileId)) {
       target.items.push(entry.content);
     }
-    byAlbum.set(id, target);
+    byAlbum.set(entry.album.albumId, target);
   }
   return [...byAlbum.values()];
-}
-
-async function pickAlbum(ctx: CommandContext): Promise<{ id: string; label: string } | undefined> {
-  const picked = await ctx.prompter.pickPaged(manualAlbumSource(ctx), {
-    title: t('Remove from Album'),
-    placeholder: t('Choose a manual album'),
-    many: false,
-  });
-  const album: AlbumItem | undefined = picked?.[0];
-  return album && isManual(album) ? { id: album.id, label: albumLabel(album, t) } : undefined;
 }

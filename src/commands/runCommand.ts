@@ -22,20 +22,15 @@ export async function guard(ctx: CommandContext, title: string, work: () => Prom
       ctx.log.info(`${title}: cancelled`);
       return;
     }
-    if (isKooDriveError(error) && error.kind === 'sessionExpired') {
+    if (isKooDriveError(error) && error.kind === 'sessionExpired' && rerun && !ctx.recovery.persistedAfterSignIn(error)) {
       ctx.log.warn(`${title}: session expired (trace ${error.traceId})`);
-      const handled = ctx.recovery.outcome(error);
-      if (handled === 'declined') {
-        return; // the user chose not to sign in again: asking twice would nag
+      // Asked once per failure: declined (or already declined) ends here without nagging.
+      if (await ctx.recovery.recover(error)) {
+        await guard(ctx, title, work, false);
       }
-      if (handled === undefined && rerun) {
-        if (await ctx.recovery.recover()) {
-          await guard(ctx, title, work, false);
-        }
-        return;
-      }
-      // Still refused right after signing in again: report it like any failure, below.
+      return;
     }
+    // A 401 right after signing in again is reported like any failure, below.
     if (error instanceof InvalidSettingError) {
       ctx.log.warn(`${title}: ${error.message}`);
       const open = t('Open Settings');
