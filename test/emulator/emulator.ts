@@ -58,7 +58,7 @@ export class Emulator implements ControlTarget {
     const users: EmulatorUser[] = [];
     for (const user of this.store.users.values()) {
       if (user.token && user.role) {
-        users.push({ userId: user.userId, token: user.token, role: user.role, name: user.name });
+        users.push({ userId: user.userId, token: user.token, role: user.role, name: user.name, mobile: user.mobile, containerId: user.containerId });
       }
     }
     return users;
