@@ -61,9 +61,9 @@ export class Files {
     return this.origins.has(id);
   }
 
-  /** The owner of a known file, without deriving its details. */
-  ownerOf(id: string): string | undefined {
-    return this.origins.get(id)?.ownerId;
+  /** Owner and shooting time of a known file, without deriving its details. */
+  origin(id: string): Readonly<FileOrigin> | undefined {
+    return this.origins.get(id);
   }
 
   /** The details of a known file, derived on first use; undefined for an unknown id. */
