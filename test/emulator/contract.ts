@@ -30,6 +30,9 @@ export interface EmulatorOptions {
   onRequest?: (entry: LoggedRequest) => void;
 }
 
+/** What `POST /__emulator/names` can name (D18). */
+export type NameKind = 'album' | 'sharedFolder' | 'user' | 'file';
+
 /** What a fault rule makes the emulator do instead of (or before) answering normally. */
 export type Fault =
   | { type: 'status'; status: number; body?: unknown; headers?: Record<string, string> }

@@ -14,6 +14,7 @@ import { header, languageOf } from './headers';
 import { parseJsonLossless, stringifyJson } from './json';
 import { RequestLog, redactHeaders } from './requestLog';
 import { seedStore, type Scale } from './seed';
+import { plantName } from './names';
 import { JSON_TYPE, send } from './send';
 import type { Store } from './store';
 
@@ -67,6 +68,10 @@ export class Emulator implements ControlTarget {
       }
     }
     return users;
+  }
+
+  setName(kind: unknown, id: unknown, name: unknown): void {
+    plantName(this.store, kind, id, name);
   }
 
   /** Ends pending delays at once, so that closing the server is prompt. */

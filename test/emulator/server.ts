@@ -10,7 +10,7 @@ import type { EmulatorOptions, EmulatorUser } from './contract';
 import type { Origin } from './downloads';
 import { Emulator } from './emulator';
 
-export type { EmulatorOptions, EmulatorUser, Fault, FaultRule, LoggedRequest } from './contract';
+export type { EmulatorOptions, EmulatorUser, Fault, FaultRule, LoggedRequest, NameKind } from './contract';
 export { SeedIds } from './seedIds';
 
 export interface RunningEmulator {
