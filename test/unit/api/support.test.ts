@@ -17,8 +17,12 @@ describe('api/support over the emulator', () => {
     assert.deepEqual(requests[1].query, { type: '1', containerId: space.containerId });
   });
 
-  it('getSpace of someone else is notPermitted', async () => {
-    await rejectsWith(h.client().getSpace(h.member.userId), 'notPermitted');
+  it("getSpace answers for a family member (D14), and is notPermitted for someone who shares no group", async () => {
+    const space = await h.client().getSpace(h.member.userId);
+    assert.equal(space.containerId, h.member.containerId);
+    assert.match(space.capacityKb ?? '', /^\d+$/);
+    assert.match(space.spaceUsed ?? '', /^\d+$/);
+    await rejectsWith(h.client().getSpace(h.outsider.userId), 'notPermitted');
   });
 
   it('getUser returns a profile', async () => {
@@ -43,6 +47,27 @@ describe('api/support over the emulator', () => {
     await rejectsWith(h.client().getUserInfo({}), 'invalidInput');
     await rejectsWith(h.client().getUserInfo({ userId: '', phone: '' }), 'invalidInput');
     assert.equal((await h.requests()).length, 0);
+  });
+
+  it('getSpaceUsageByUser posts {userIds} and returns one entry per user', async () => {
+    const quotas = await h.client().getSpaceUsageByUser([h.owner.userId, h.member.userId]);
+    assert.deepEqual(quotas.map((quota) => quota.userId), [h.owner.userId, h.member.userId]);
+    assert.equal(quotas[0].quota, '200');
+    assert.equal(typeof quotas[0].used, 'number');
+    const [request] = await h.requests();
+    assert.equal(request.method, 'POST');
+    assert.equal(request.path, '/koodrive/ose/v1/space/usage/user');
+    assert.deepEqual(request.body, { userIds: [h.owner.userId, h.member.userId] });
+    await rejectsWith(h.client().getSpaceUsageByUser([h.outsider.userId]), 'notPermitted');
+  });
+
+  it('getSpaceUsageByUser takes 1-50 non-empty ids, checked locally', async () => {
+    const client = h.client();
+    await rejectsWith(client.getSpaceUsageByUser([]), 'invalidInput');
+    await rejectsWith(client.getSpaceUsageByUser(Array.from({ length: 51 }, () => h.owner.userId)), 'invalidInput');
+    await rejectsWith(client.getSpaceUsageByUser([h.owner.userId, '']), 'invalidInput');
+    assert.equal((await h.requests()).length, 0);
+    assert.equal((await client.getSpaceUsageByUser(Array.from({ length: 50 }, () => h.owner.userId))).length, 1);
   });
 
   it('reports a success without data as badResponse', async () => {
