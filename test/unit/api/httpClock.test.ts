@@ -1,5 +1,23 @@
 import * as assert from 'node:assert/strict';
-import { matching, MINUTE, parseXDate, personalManual, rejectsWith, useEmulator } from './helpers';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { matching, MINUTE, parseXDate, personalManual, rejectsWith, startRecordingServer, useEmulator } from './helpers';
+
+/** True when the request's X-Date lies within the real clock's last 15 minutes. */
+function freshStamp(req: IncomingMessage): boolean {
+  const header = String(req.headers['x-date']);
+  if (!/^\d{8}T\d{6}Z$/.test(header)) {
+    return false;
+  }
+  const stamp = parseXDate(header);
+  return stamp <= Date.now() && stamp >= Date.now() - 15 * MINUTE;
+}
+
+/** Answers an album list when the stamp is fresh, else 401 as the emulator would; `Date` as given. */
+function answer(req: IncomingMessage, res: ServerResponse, date: string): void {
+  const fresh = freshStamp(req);
+  res.writeHead(fresh ? 200 : 401, { 'Content-Type': 'application/json', Date: date });
+  res.end(JSON.stringify(fresh ? { code: 0, msg: 'Success.', albumList: [] } : { code: 13000100, msg: 'X-Date is outside the window.' }));
+}
 
 describe('api/http: the server clock', () => {
   const h = useEmulator();
@@ -72,14 +90,14 @@ describe('api/http: the server clock', () => {
     });
 
     it('stops after one date retry even if the server keeps blaming the date', async () => {
-      await h.emulator.control.addFault({ times: 5, fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'X-Date is in the future.' }, headers: { Date: 'Mon, 01 Jan 2001 00:00:00 GMT' } } });
+      await h.emulator.control.addFault({ times: 5, fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'X-Date is in the future.' }, headers: { Date: new Date(Date.now() - 60 * MINUTE).toUTCString() } } });
       const error = await rejectsWith(h.client().listAlbums(personalManual), 'sessionExpired');
       assert.equal((await h.requests()).length, 2);
       assert.equal(error.traceId, h.log[1].traceId);
     });
 
     it('does not count the date retry among the backoff attempts', async () => {
-      await h.emulator.control.addFault({ fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'X-Date is in the future.' }, headers: { Date: 'Mon, 01 Jan 2001 00:00:00 GMT' } } });
+      await h.emulator.control.addFault({ fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'X-Date is in the future.' }, headers: { Date: new Date(Date.now() - 60 * MINUTE).toUTCString() } } });
       await h.emulator.control.addFault({ times: 2, fault: { type: 'status', status: 503 } });
       await h.client().listAlbums(personalManual);
       assert.deepEqual((await h.requests()).map((request) => request.status), [401, 503, 503, 200]);
@@ -93,6 +111,47 @@ describe('api/http: the server clock', () => {
       await h.emulator.control.setClockOffset(60 * MINUTE);
       await h.client().listAlbums(personalManual);
       assert.deepEqual((await h.requests()).map((request) => request.status), [400, 200]);
+    });
+  });
+
+  describe('a poisoned clock heals (D17)', () => {
+    it('keeps sending after an answer dated in the year 275760, and the next sane Date repairs the clock', async () => {
+      let answers = 0;
+      const server = await startRecordingServer((req, res) => answer(req, res, ++answers === 1 ? 'Sat, 13 Sep 275760 00:00:00 GMT' : new Date().toUTCString()));
+      try {
+        const client = h.client(h.owner, { endpoint: () => `http://127.0.0.1:${server.port}` });
+        for (let call = 0; call < 3; call++) {
+          await client.listAlbums(personalManual);
+        }
+        assert.equal(server.hits.length, 3);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('is not fooled by a Date header that is not an HTTP date, even on every answer', async () => {
+      const server = await startRecordingServer((req, res) => answer(req, res, '1'));
+      try {
+        const client = h.client(h.owner, { endpoint: () => `http://127.0.0.1:${server.port}` });
+        for (let call = 0; call < 3; call++) {
+          await client.listAlbums(personalManual);
+        }
+        assert.equal(server.hits.length, 3);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('ignores a Date more than 24 hours away from the local clock', async () => {
+      const server = await startRecordingServer((req, res) => answer(req, res, new Date(Date.now() - 25 * 60 * MINUTE).toUTCString()));
+      try {
+        const client = h.client(h.owner, { endpoint: () => `http://127.0.0.1:${server.port}` });
+        await client.listAlbums(personalManual);
+        await client.listAlbums(personalManual);
+        assert.equal(server.hits.length, 2);
+      } finally {
+        await server.close();
+      }
     });
   });
 });
