@@ -32,11 +32,12 @@ export function readEnvelope(status: number, text: string, clean: (msg: string) 
   }
   const rawCode = body?.code;
   const code = typeof rawCode === 'number' || (typeof rawCode === 'string' && rawCode.trim() !== '') ? String(rawCode).trim() : undefined;
-  const serverMessage = typeof body?.msg === 'string' && body.msg !== '' ? clean(body.msg).slice(0, MAX_MESSAGE) : undefined;
   const success = status >= 200 && status < 300;
   if (success && body && code !== undefined && Number(code) === 0) {
     return { ok: true, body, code };
   }
+  // Only a failure's msg is shown, so only then is it cleaned (which costs a pattern per token).
+  const serverMessage = typeof body?.msg === 'string' && body.msg !== '' ? clean(body.msg).slice(0, MAX_MESSAGE) : undefined;
   if (status >= 300 && status < 400) {
     return { ok: false, kind: 'badResponse', detail: 'the server answered with a redirect, which is never followed' };
   }

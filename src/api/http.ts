@@ -6,6 +6,7 @@ import { type Body, readEnvelope, ShapeError } from './envelope';
 import { isKooDriveError, KooDriveError, type KooDriveErrorInit, type KooDriveErrorKind } from './errors';
 import type { CallOptions, ClientOptions, RequestLogEntry } from './options';
 import { backoffMs, isRetryable, parseRetryAfter, resolvePolicy, type RetryPolicy, sleep } from './retry';
+import { scrub } from './scrub';
 import { newTraceId } from './traceId';
 import { API_BASE_PATH } from './types';
 
@@ -215,7 +216,7 @@ export class Http {
     }
 
     const serverDate = this.clock.learn(dateHeader);
-    const reading = readEnvelope(status, text, (msg) => scrub(msg, ready.token) ?? msg);
+    const reading = readEnvelope(status, text, (msg) => scrub(msg, ready.token));
     if (reading.ok) {
       try {
         const value = read(reading.body);
@@ -244,16 +245,4 @@ export class Http {
 function networkDetail(cause: unknown): string {
   const code = (cause as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : 'connection failed';
-}
-
-/** Removes the token, and anything shaped like a credential, from text the server sent. */
-function scrub(text: string | undefined, token: string): string | undefined {
-  if (text === undefined) {
-    return undefined;
-  }
-  return text
-    .split(token)
-    .join('<redacted>')
-    .replace(/\b(Bearer)([ +])[^\s,;"']+/gi, '$1$2<redacted>')
-    .replace(/\bAT\+[^\s,;"']+/g, 'AT+<redacted>');
 }

@@ -63,6 +63,25 @@ describe('api/http: the log hook and the token', () => {
         assertClean(error);
       });
 
+      it('when the server echoes it URL-encoded, form-encoded, twice encoded or with its case changed', async () => {
+        const special = 'Ab/Cd+Ef=7f3a9c~x.Y';
+        const echoes = [
+          encodeURIComponent(special),
+          encodeURIComponent(special).toLowerCase(),
+          new URLSearchParams({ t: special }).toString().slice(2),
+          encodeURIComponent(encodeURIComponent(special)),
+          special.toUpperCase(),
+          special.toLowerCase(),
+          special.replace('+', ' '),
+        ];
+        await h.emulator.control.addFault({ fault: { type: 'status', status: 400, body: { code: 13000102, msg: `rejected: ${echoes.join(' | ')}` } } });
+        const error = await rejectsWith(h.client(h.owner, { getToken: () => Promise.resolve(special) }).listAlbums(personalManual), 'invalidInput');
+        assert.equal(error.serverMessage, `rejected: ${echoes.map(() => '<redacted>').join(' | ')}`);
+        for (const view of [String(error), error.stack ?? '', JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
+          assert.ok(!/7f3a9c/i.test(view), `the token leaked into: ${view}`);
+        }
+      });
+
       it('when the server echoes it where msg is cut to 500 characters', async () => {
         // 483 + 1 characters, then the token: the cut at 500 keeps its first 16 characters.
         await h.emulator.control.addFault({ fault: { type: 'status', status: 400, body: { code: 13000102, msg: `${'x'.repeat(483)} ${token}` } } });
