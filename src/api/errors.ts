@@ -14,7 +14,7 @@ export type KooDriveErrorKind =
   | 'invalidInput'
   /** HTTP 429. */
   | 'throttled'
-  /** HTTP 5xx. */
+  /** HTTP 5xx, or code 13000201 (the reference's general server error) whatever the status. */
   | 'server'
   /** The connection was refused, reset or dropped. */
   | 'network'
@@ -126,6 +126,8 @@ export function isKind<K extends KooDriveErrorKind>(error: unknown, kind: K): er
 
 /** The documented and emulator-chosen codes that decide a kind, whatever the HTTP status. */
 const kindByCode: Record<string, KooDriveErrorKind> = {
+  // INNER_INVOKE_FAILURE, "server error (general)" in §1.7, though it comes with HTTP 400.
+  '13000201': 'server',
   '13000410': 'notPermitted',
   '13000309': 'notFound',
   '13000102': 'invalidInput',
@@ -133,7 +135,7 @@ const kindByCode: Record<string, KooDriveErrorKind> = {
 
 /**
  * Classifies an answer that is not a success (D7): 401 session, 429 throttled, 5xx server,
- * then the codes 13000410 / 13000309 / 13000102, then 403 / 404, else invalidInput.
+ * then the codes 13000201 / 13000410 / 13000309 / 13000102, then 403 / 404, else invalidInput.
  */
 export function kindFor(status: number, code: string | undefined): KooDriveErrorKind {
   if (status === 401) {

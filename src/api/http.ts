@@ -58,6 +58,9 @@ interface Ready {
   token: string;
 }
 
+const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Header values must be visible ASCII; anything else would be refused by the HTTP stack. */
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
@@ -174,13 +177,14 @@ export class Http {
       }
     };
     const decide = (error: KooDriveError, dateRejected = false): Outcome => {
-      const next = dateRejected && mayDateRetry ? 'date' : request.idempotent && isRetryable(error) && mayBackoff ? 'backoff' : undefined;
+      // A 429 was not carried out, so even a create may be sent again; other failures only when idempotent.
+      const repeatable = error.kind === 'throttled' || (request.idempotent && isRetryable(error));
+      const next = dateRejected && mayDateRetry ? 'date' : repeatable && mayBackoff ? 'backoff' : undefined;
       log(next ? 'retry' : 'error', error.status, error.code, error.kind);
       return { ok: false, error, next };
     };
 
-    const configured = this.options.timeoutMs();
-    const timeoutMs = Number.isFinite(configured) && configured > 0 ? configured : 30_000;
+    const timeoutMs = clampTimeout(this.options.timeoutMs());
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -239,6 +243,11 @@ export class Http {
     const dateRejected = (status === 400 || status === 401) && serverDate !== undefined && outsideWindow(ready.stampAt, serverDate);
     return decide(error, dateRejected);
   }
+}
+
+/** Timers take 1 .. 2^31-1 ms (beyond, Node fires after 1 ms); anything unusable means the default. */
+function clampTimeout(ms: number): number {
+  return Number.isFinite(ms) && ms > 0 ? Math.min(Math.max(Math.round(ms), 1), MAX_TIMER_MS) : DEFAULT_TIMEOUT_MS;
 }
 
 /** The system error code of a failed connection (ECONNREFUSED, ECONNRESET...), never its text. */

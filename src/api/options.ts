@@ -15,7 +15,7 @@ export interface ClientOptions {
   getToken: () => Promise<string | undefined>;
   /** Sent as `language` (D5), e.g. `en-US`; an empty value leaves the header out. */
   language: () => string;
-  /** Per-attempt timeout, in ms. */
+  /** Per-attempt timeout, in ms; clamped to 1 .. 2^31-1, and 30 s when not a positive number. */
   timeoutMs: () => number;
   /** Called once per attempt with a line for the log: no token, no headers, no bodies. */
   onRequest?: (entry: RequestLogEntry) => void;

@@ -82,7 +82,7 @@ describe('api/http: retries and unreadable answers', () => {
       assert.deepEqual((await h.requests()).map((request) => request.status), [503, 200]);
     });
 
-    it('never retries a create, whatever the failure', async () => {
+    it('never retries a create after a failure the server may have acted on', async () => {
       const client = h.client();
       const { containerId } = await client.getSpace(h.owner.userId);
       await h.emulator.control.clearRequests();
@@ -90,10 +90,28 @@ describe('api/http: retries and unreadable answers', () => {
       await rejectsWith(client.createSharedFolder({ containerId, name: 'Dropped' }), 'network');
       await h.emulator.control.addFault({ pathPattern: '/sharefolder/create$', fault: { type: 'status', status: 503 } });
       await rejectsWith(client.createSharedFolder({ containerId, name: 'Busy' }), 'server');
-      await h.emulator.control.addFault({ pathPattern: '/album/create$', fault: { type: 'status', status: 429, headers: { 'Retry-After': '1' } } });
-      await rejectsWith(client.createAlbum({ type: '2', albumKind: '1', name: 'Throttled' }), 'throttled');
+      await h.emulator.control.addFault({ pathPattern: '/album/create$', fault: { type: 'status', status: 400, body: { code: 13000201, msg: 'Internal invoke failure.' } } });
+      await rejectsWith(client.createAlbum({ type: '2', albumKind: '1', name: 'Failed' }), 'server');
       assert.equal((await h.requests()).length, 3);
       assert.deepEqual(h.sleeps, []);
+    });
+
+    it('retries a 429 on a create after Retry-After, since a throttled request was not carried out', async () => {
+      await h.emulator.control.addFault({ pathPattern: '/album/create$', fault: { type: 'status', status: 429, headers: { 'Retry-After': '1' } } });
+      const created = await h.client().createAlbum({ type: '2', albumKind: '1', name: 'Throttled' });
+      assert.ok(created.id);
+      assert.deepEqual(h.sleeps, [1_000]);
+      assert.deepEqual((await h.requests()).map((request) => request.status), [429, 200]);
+      const { albums } = await h.client().listAlbums({ ...personalManual, pageSize: 100 });
+      assert.equal(albums.filter((album) => album.name === 'Throttled').length, 1);
+    });
+
+    it('treats HTTP 400 with code 13000201 as a server error, and retries it on a read', async () => {
+      await h.emulator.control.addFault({ pathPattern: '/album/list$', fault: { type: 'status', status: 400, body: { code: 13000201, msg: 'Internal invoke failure.' } } });
+      const { albums } = await h.client().listAlbums(personalManual);
+      assert.ok(albums.length > 0);
+      assert.deepEqual((await h.requests()).map((request) => request.status), [400, 200]);
+      assert.deepEqual(h.log.map((entry) => [entry.outcome, entry.errorKind]), [['retry', 'server'], ['ok', undefined]]);
     });
   });
 

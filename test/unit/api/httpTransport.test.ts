@@ -39,6 +39,15 @@ describe('api/http: redirects, timeouts and cancellation', () => {
       assert.match(error.message, /no answer within 150 ms/);
     });
 
+    it('clamps a timeout beyond what timers accept instead of timing out at once', async () => {
+      await h.emulator.control.addFault({ times: 2, fault: { type: 'delay', ms: 100 } });
+      for (const timeoutMs of [2 ** 31, 2 ** 40]) {
+        const { albums } = await h.client(h.owner, { timeoutMs: () => timeoutMs, retry: { attempts: 1 } }).listAlbums(personalManual);
+        assert.ok(albums.length > 0, String(timeoutMs));
+      }
+      assert.deepEqual(h.log.map((entry) => entry.outcome), ['ok', 'ok']);
+    });
+
     it('retries a timed-out read, but never a timed-out create', async () => {
       const client = h.client(h.owner, { timeoutMs: () => 150 });
       await h.emulator.control.addFault({ pathPattern: '/album/list$', fault: { type: 'delay', ms: 1_000 } });
