@@ -28,6 +28,8 @@ export interface Turn {
   attempt: number;
   mayDateRetry: boolean;
   mayBackoff: boolean;
+  /** False once an unreadable 2xx was retried: one more try is worth it, two are not. */
+  mayRetryUnreadable: boolean;
 }
 
 /** Writes the log entry of one attempt. */
@@ -79,10 +81,11 @@ export class Http {
    */
   async repeat<T>(request: { method: string; path: string }, call: CallOptions, attempt: (turn: Turn) => Promise<Outcome<T>>): Promise<T> {
     let dateRetried = false;
+    let unreadableRetried = false;
     for (let count = 1; ; count++) {
       // The one date retry (D2) is not one of the policy's attempts.
       const counted = dateRetried ? count - 1 : count;
-      const outcome = await attempt({ attempt: count, mayDateRetry: !dateRetried, mayBackoff: counted < this.policy.attempts });
+      const outcome = await attempt({ attempt: count, mayDateRetry: !dateRetried, mayBackoff: counted < this.policy.attempts, mayRetryUnreadable: !unreadableRetried });
       if (outcome.ok) {
         return outcome.value;
       }
@@ -93,6 +96,7 @@ export class Http {
       if (outcome.next !== 'backoff') {
         throw outcome.error;
       }
+      unreadableRetried ||= isUnreadableSuccess(outcome.error);
       const delay = backoffMs(counted, this.policy, this.options.random ?? Math.random, outcome.error.retryAfterMs);
       try {
         await (this.options.sleep ?? sleep)(delay, call.signal);
@@ -123,10 +127,12 @@ export class Http {
   /**
    * Whether a failed attempt is sent again, logged as such: the date retry after a rejection the
    * `Date` header blames on the stamp (D2); a 429 on any request, since it was not carried out;
-   * other transient failures only on idempotent requests.
+   * other transient failures only on idempotent requests, where a 2xx that could not be read is
+   * worth one more try (so a removal's outcome is known).
    */
   decide(request: { idempotent: boolean }, error: KooDriveError, turn: Turn, log: AttemptLog, dateRejected = false): Outcome<never> {
-    const repeatable = error.kind === 'throttled' || (request.idempotent && isRetryable(error));
+    const transient = isRetryable(error) || (isUnreadableSuccess(error) && turn.mayRetryUnreadable);
+    const repeatable = error.kind === 'throttled' || (request.idempotent && transient);
     const next = dateRejected && turn.mayDateRetry ? 'date' : repeatable && turn.mayBackoff ? 'backoff' : undefined;
     log(next ? 'retry' : 'error', error.status, error.code, error.kind);
     return { ok: false, error, next };
@@ -203,6 +209,11 @@ export class Http {
     const dateRejected = (status === 400 || status === 401) && serverDate !== undefined && outsideWindow(signed.stampAt, serverDate);
     return this.decide(request, error, turn, log, dateRejected);
   }
+}
+
+/** A 2xx answer that could not be read: the request was probably carried out, its result is unknown. */
+function isUnreadableSuccess(error: KooDriveError): boolean {
+  return error.kind === 'badResponse' && error.status !== undefined && error.status >= 200 && error.status < 300;
 }
 
 /**

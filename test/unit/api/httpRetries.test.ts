@@ -127,10 +127,28 @@ describe('api/http: retries and unreadable answers', () => {
       await rejectsWith(h.client().listAlbumContent(SeedIds.albums.cats), 'notFound');
     });
 
-    it('reports malformed JSON on a 200 as badResponse, without retrying', async () => {
+    it('retries an unreadable 200 once on a read, then reports badResponse if it persists', async () => {
       await h.emulator.control.addFault({ fault: { type: 'malformedJson' } });
+      assert.ok((await h.client().listAlbums(personalManual)).albums.length > 0);
+      assert.deepEqual(h.log.map((entry) => [entry.outcome, entry.errorKind]), [['retry', 'badResponse'], ['ok', undefined]]);
+      await h.emulator.control.clearRequests();
+      await h.emulator.control.addFault({ times: 5, fault: { type: 'malformedJson' } });
       const error = await rejectsWith(h.client().listAlbums(personalManual), 'badResponse');
       assert.match(error.message, /HTTP 200: the answer was not JSON/);
+      assert.equal((await h.requests()).length, 2);
+    });
+
+    it('retries the removal once after an unreadable 200 or a timeout, so its outcome is known', async () => {
+      await h.emulator.control.addFault({ method: 'DELETE', fault: { type: 'malformedJson' } });
+      await h.client().removeAlbumContent(SeedIds.albums.westLake, ['nope']);
+      await h.emulator.control.addFault({ method: 'DELETE', fault: { type: 'delay', ms: 1_000 } });
+      await h.client(h.owner, { timeoutMs: () => 150 }).removeAlbumContent(SeedIds.albums.westLake, ['nope']);
+      assert.deepEqual(h.log.map((entry) => [entry.outcome, entry.errorKind]), [['retry', 'badResponse'], ['ok', undefined], ['retry', 'timeout'], ['ok', undefined]]);
+    });
+
+    it('never retries an unreadable 200 on a create: the server did what was asked', async () => {
+      await h.emulator.control.addFault({ pathPattern: '/album/create$', fault: { type: 'malformedJson' } });
+      await rejectsWith(h.client().createAlbum({ type: '2', albumKind: '1', name: 'Unreadable' }), 'badResponse');
       assert.equal((await h.requests()).length, 1);
     });
 
@@ -151,7 +169,7 @@ describe('api/http: retries and unreadable answers', () => {
     });
 
     it('reports a success whose payload has the wrong shape', async () => {
-      await h.emulator.control.addFault({ fault: { type: 'status', status: 200, body: { code: 0, msg: 'ok', albumList: 'none' } } });
+      await h.emulator.control.addFault({ times: 2, fault: { type: 'status', status: 200, body: { code: 0, msg: 'ok', albumList: 'none' } } });
       const error = await rejectsWith(h.client().listAlbums(personalManual), 'badResponse');
       assert.match(error.message, /"albumList" is not a list/);
     });
