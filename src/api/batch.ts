@@ -4,6 +4,7 @@
  */
 import type { KooDriveClient } from './client';
 import { isKooDriveError, KooDriveError } from './errors';
+import type { CallOptions } from './options';
 import { API_BASE_PATH, type FileMap, Limits } from './types';
 
 /** Counts reported after each chunk. */
@@ -23,8 +24,10 @@ export interface BatchOptions {
   /** Requests in flight at once (default 4). */
   concurrency?: number;
   /**
-   * Stops starting new chunks; they are reported in `notAttempted`. Requests already sent are
-   * left to finish, so that what is reported as done is what the server did.
+   * Stops starting new chunks, and ends any wait to retry one; they are reported in
+   * `notAttempted` (so is a chunk stopped while waiting out a 429, which was not carried out).
+   * Requests already sent are left to finish, so that what is reported as done is what the
+   * server did.
    */
   signal?: AbortSignal;
   /** Called after each chunk, whatever its outcome. */
@@ -51,7 +54,7 @@ export interface BatchResult {
 export function removeAlbumContentInBatches(client: KooDriveClient, albumId: string, ids: string[], options: BatchOptions = {}): Promise<BatchResult> {
   const chunkSize = clampChunk(options.chunkSize, Limits.removeAlbumContentMax);
   const path = `${API_BASE_PATH}/${encodeURIComponent(albumId)}/batchDelete`;
-  return runInChunks(unique(ids, (id) => id), (id) => id, chunkSize, options, 'DELETE', path, (chunk) => client.removeAlbumContent(albumId, chunk));
+  return runInChunks(unique(ids, (id) => id), (id) => id, chunkSize, options, 'DELETE', path, (chunk, call) => client.removeAlbumContent(albumId, chunk, call));
 }
 
 /**
@@ -61,7 +64,7 @@ export function removeAlbumContentInBatches(client: KooDriveClient, albumId: str
 export function addAlbumContentInBatches(client: KooDriveClient, albumId: string, files: FileMap[], options: BatchOptions = {}): Promise<BatchResult> {
   const chunkSize = clampChunk(options.chunkSize, Limits.addAlbumContentMax);
   const path = `${API_BASE_PATH}/album/${encodeURIComponent(albumId)}/add`;
-  return runInChunks(unique(files, (file) => file?.fileId), (file) => file.fileId, chunkSize, options, 'POST', path, (chunk) => client.addAlbumContent(albumId, chunk));
+  return runInChunks(unique(files, (file) => file?.fileId), (file) => file.fileId, chunkSize, options, 'POST', path, (chunk, call) => client.addAlbumContent(albumId, chunk, call));
 }
 
 function clampChunk(value: number | undefined, max: number): number {
@@ -81,6 +84,9 @@ function unique<T>(items: T[], key: (item: T) => unknown): T[] {
   });
 }
 
+/** What became of one chunk: never started, done, failed, or stopped before it was carried out. */
+type ChunkState = undefined | 'done' | 'failed' | 'notAttempted';
+
 async function runInChunks<T>(
   items: T[],
   key: (item: T) => string,
@@ -88,19 +94,25 @@ async function runInChunks<T>(
   options: BatchOptions,
   method: string,
   path: string,
-  send: (chunk: T[]) => Promise<void>,
+  send: (chunk: T[], call: CallOptions) => Promise<void>,
 ): Promise<BatchResult> {
-  const chunks: T[][] = [];
+  const chunks: string[][] = [];
+  const payloads: T[][] = [];
   for (let start = 0; start < items.length; start += chunkSize) {
-    chunks.push(items.slice(start, start + chunkSize));
+    const payload = items.slice(start, start + chunkSize);
+    payloads.push(payload);
+    chunks.push(payload.map(key));
   }
-  const result: BatchResult = { done: [], failed: [], notAttempted: [] };
+  const states: ChunkState[] = new Array<ChunkState>(chunks.length);
+  const errors: (KooDriveError | undefined)[] = new Array<KooDriveError | undefined>(chunks.length);
+  const counts = { done: 0, failed: 0 };
   let next = 0;
   let sessionExpired = false;
-  const stopped = (): boolean => sessionExpired || options.signal?.aborted === true;
+  const signal = options.signal;
+  const stopped = (): boolean => sessionExpired || signal?.aborted === true;
   const report = (): void => {
     try {
-      options.onProgress?.({ done: result.done.length, failed: result.failed.reduce((sum, f) => sum + f.ids.length, 0), total: items.length });
+      options.onProgress?.({ done: counts.done, failed: counts.failed, total: items.length });
     } catch {
       // A failing progress callback must not lose the account of what was done.
     }
@@ -108,24 +120,48 @@ async function runInChunks<T>(
 
   const worker = async (): Promise<void> => {
     while (!stopped() && next < chunks.length) {
-      const chunk = chunks[next++];
-      const ids = chunk.map(key);
+      const index = next++;
       try {
-        await send(chunk);
-        result.done.push(...ids);
+        // `stop`, not `signal`: a cancel ends retry waits but never aborts a request on the wire.
+        await send(payloads[index], { stop: signal });
+        states[index] = 'done';
+        counts.done += chunks[index].length;
       } catch (error) {
         const failure = isKooDriveError(error) ? error : new KooDriveError({ kind: 'badResponse', method, path, detail: 'the request failed unexpectedly' });
-        result.failed.push({ ids, error: failure });
-        sessionExpired ||= failure.kind === 'sessionExpired';
+        // Cancelled before sending, or stopped while waiting out a 429: the server did nothing.
+        if (signal?.aborted && (failure.kind === 'cancelled' || failure.kind === 'throttled')) {
+          states[index] = 'notAttempted';
+        } else {
+          states[index] = 'failed';
+          errors[index] = failure;
+          counts.failed += chunks[index].length;
+          sessionExpired ||= failure.kind === 'sessionExpired';
+        }
       }
       report();
     }
   };
   const concurrency = options.concurrency !== undefined && Number.isFinite(options.concurrency) ? Math.max(1, Math.floor(options.concurrency)) : 4;
   await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
-  result.notAttempted = chunks.slice(next).flatMap((chunk) => chunk.map(key));
-  // Chunks finish in any order; report what was done in the caller's order.
-  const order = new Map(items.map((item, index) => [key(item), index]));
-  result.done.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  // Chunks finish in any order; report each list in the caller's order.
+  const result: BatchResult = { done: [], failed: [], notAttempted: [] };
+  chunks.forEach((ids, index) => {
+    const state = states[index];
+    const error = errors[index];
+    if (state === 'done') {
+      pushAll(result.done, ids);
+    } else if (state === 'failed' && error) {
+      result.failed.push({ ids, error });
+    } else {
+      pushAll(result.notAttempted, ids);
+    }
+  });
   return result;
+}
+
+/** `target.push(...items)` without the argument-count limit of a spread. */
+function pushAll(target: string[], items: string[]): void {
+  for (const item of items) {
+    target.push(item);
+  }
 }

@@ -71,24 +71,28 @@ export class Http {
    * thrown by one of the option callbacks (endpoint, userId, getToken...) propagates unchanged.
    */
   send<T>(request: ApiRequest, read: (body: Body) => T, call: CallOptions = {}): Promise<T> {
-    return this.repeat(request, call, (turn) => this.attempt(request, read, turn, call.signal)) as Promise<T>;
+    return this.repeat(request, call, (turn) => this.attempt(request, read, turn, call.signal, call.stop)) as Promise<T>;
   }
 
   /**
    * Runs `attempt` until it succeeds or may not be repeated: the one date retry (D2) at once,
-   * backoff retries after a sleep the caller's signal cuts short.
-   * @throws the last attempt's KooDriveError, or `cancelled` when the signal aborted the sleep.
+   * backoff retries after a sleep that the caller's `signal` or `stop` cuts short. Once `stop`
+   * aborts, nothing more is sent, but an attempt on the wire is never aborted by it.
+   * @throws the last attempt's KooDriveError (also when `stop` ended the retries), or `cancelled`
+   * when the signal aborted, or `stop` did before anything was sent.
    */
   async repeat<T>(request: { method: string; path: string }, call: CallOptions, attempt: (turn: Turn) => Promise<Outcome<T>>): Promise<T> {
     let dateRetried = false;
     let unreadableRetried = false;
+    let last: KooDriveError | undefined;
     for (let count = 1; ; count++) {
       // The one date retry (D2) is not one of the policy's attempts.
       const counted = dateRetried ? count - 1 : count;
-      const outcome = await attempt({ attempt: count, mayDateRetry: !dateRetried, mayBackoff: counted < this.policy.attempts, mayRetryUnreadable: !unreadableRetried });
+      const outcome = await this.unlessStopped(request, call.stop, last, () => attempt({ attempt: count, mayDateRetry: !dateRetried, mayBackoff: counted < this.policy.attempts, mayRetryUnreadable: !unreadableRetried }));
       if (outcome.ok) {
         return outcome.value;
       }
+      last = outcome.error;
       if (outcome.next === 'date') {
         dateRetried = true; // the skew was re-learned from this very answer
         continue;
@@ -99,10 +103,26 @@ export class Http {
       unreadableRetried ||= isUnreadableSuccess(outcome.error);
       const delay = backoffMs(counted, this.policy, this.options.random ?? Math.random, outcome.error.retryAfterMs);
       try {
-        await (this.options.sleep ?? sleep)(delay, call.signal);
+        await (this.options.sleep ?? sleep)(delay, either(call.signal, call.stop));
       } catch {
-        throw requestError(request, { kind: 'cancelled', traceId: outcome.error.traceId, detail: 'cancelled while waiting to retry' });
+        if (call.signal?.aborted || !call.stop?.aborted) {
+          throw requestError(request, { kind: 'cancelled', traceId: outcome.error.traceId, detail: 'cancelled while waiting to retry' });
+        }
+        throw outcome.error;
       }
+    }
+  }
+
+  /** Runs `attempt` unless `stop` aborted; a stop noticed before sending fails with `last`, if any. */
+  private async unlessStopped<T>(request: { method: string; path: string }, stop: AbortSignal | undefined, last: KooDriveError | undefined, attempt: () => Promise<T>): Promise<T> {
+    const stopped = (): KooDriveError => last ?? requestError(request, { kind: 'cancelled', detail: 'stopped before anything was sent' });
+    if (stop?.aborted) {
+      throw stopped();
+    }
+    try {
+      return await attempt();
+    } catch (error) {
+      throw error instanceof StoppedBeforeSending ? stopped() : error;
     }
   }
 
@@ -139,7 +159,7 @@ export class Http {
   }
 
   /** One attempt: prepare, exchange, then judge the answer. */
-  private async attempt(request: ApiRequest, read: (body: Body) => unknown, turn: Turn, signal: AbortSignal | undefined): Promise<Outcome<unknown>> {
+  private async attempt(request: ApiRequest, read: (body: Body) => unknown, turn: Turn, signal: AbortSignal | undefined, stop: AbortSignal | undefined): Promise<Outcome<unknown>> {
     const fail: Fail = (init) => requestError(request, init);
     if (signal?.aborted) {
       throw fail({ kind: 'cancelled' });
@@ -147,6 +167,9 @@ export class Http {
     const url = `${this.preparation.endpoint(fail).base}${request.path}${queryString(request.query)}`;
     const traceId = newTraceId();
     const signed = await this.preparation.sign(traceId, signal, fail);
+    if (stop?.aborted) {
+      throw new StoppedBeforeSending(); // stopped while the token was fetched
+    }
     const log = this.logger(request, traceId, turn.attempt);
     const answer = await this.exchange(request, url, signed, signal, (init) => fail({ ...init, traceId }));
     if (!('text' in answer)) {
@@ -209,6 +232,14 @@ export class Http {
     const dateRejected = (status === 400 || status === 401) && serverDate !== undefined && outsideWindow(signed.stampAt, serverDate);
     return this.decide(request, error, turn, log, dateRejected);
   }
+}
+
+/** Thrown by an attempt that noticed `stop` after preparing and before sending. */
+export class StoppedBeforeSending extends Error {}
+
+/** One signal that aborts when either does. */
+function either(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  return a && b ? AbortSignal.any([a, b]) : a ?? b;
 }
 
 /** A 2xx answer that could not be read: the request was probably carried out, its result is unknown. */

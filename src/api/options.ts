@@ -32,6 +32,12 @@ export interface ClientOptions {
 export interface CallOptions {
   /** Aborting it fails the call with kind `cancelled`, which is never retried. */
   signal?: AbortSignal;
+  /**
+   * Aborting it stops the call from sending anything more, but never aborts a request already on
+   * the wire, so a caller knows what the server did: a backoff wait ends at once and the call
+   * fails with its last attempt's error; before the first request is sent, with kind `cancelled`.
+   */
+  stop?: AbortSignal;
 }
 
 /** One attempt of one request, for the log. */

@@ -87,4 +87,45 @@ describe('api/http: redirects, timeouts and cancellation', () => {
       assert.equal((await h.requests()).length, 1);
     });
   });
+
+  describe('stopping: nothing more is sent, nothing on the wire is aborted', () => {
+    /** A backoff sleep that lasts until its signal aborts (or 300 ms, so a missing signal shows as a resend). */
+    const waitForAbort = (_ms: number, signal?: AbortSignal): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(resolve, 300);
+        signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(new Error('aborted'));
+        });
+      });
+
+    it('ends the wait for a retry and fails with the last error, without sending again', async () => {
+      const stop = new AbortController();
+      const client = h.client(h.owner, { sleep: waitForAbort, onRequest: (entry) => entry.outcome === 'retry' && stop.abort() });
+      await h.emulator.control.addFault({ fault: { type: 'status', status: 429, headers: { 'Retry-After': '3' } } });
+      const error = await rejectsWith(client.listAlbums(personalManual, { stop: stop.signal }), 'throttled');
+      assert.equal(error.retryAfterMs, 3_000);
+      assert.equal((await h.requests()).length, 1);
+    });
+
+    it('sends nothing when stopped before the first request', async () => {
+      await rejectsWith(h.client().listAlbums(personalManual, { stop: AbortSignal.abort() }), 'cancelled');
+      assert.equal((await h.requests()).length, 0);
+    });
+
+    it('lets a request already on the wire finish and returns its answer', async () => {
+      const stop = new AbortController();
+      const server = await startRecordingServer((_req, res) => {
+        stop.abort(); // the request has arrived: stopping now must not lose its answer
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end('{"code":0,"msg":"Success.","albumList":[{"id":"7"}]}');
+      });
+      try {
+        const client = h.client(h.owner, { endpoint: () => `http://127.0.0.1:${server.port}` });
+        assert.deepEqual((await client.listAlbums(personalManual, { stop: stop.signal })).albums, [{ id: '7' }]);
+      } finally {
+        await server.close();
+      }
+    });
+  });
 });
