@@ -107,7 +107,8 @@ function describe(init: KooDriveErrorInit): string {
   if (!init.method) {
     return what;
   }
-  const verb = sent || init.kind === 'cancelled' ? 'failed' : 'was not sent';
+  // An unreadable answer was received, even when no single attempt is to blame (a runaway listing).
+  const verb = sent || init.kind === 'cancelled' || init.kind === 'badResponse' ? 'failed' : 'was not sent';
   return `${init.method} ${init.path} ${verb}: ${what}${sent ? ` (trace id ${init.traceId})` : ''}`;
 }
 
