@@ -6,6 +6,7 @@ import type { KooDriveClient } from './client';
 import { isKooDriveError, KooDriveError } from './errors';
 import type { CallOptions } from './options';
 import { API_BASE_PATH, type FileMap, Limits } from './types';
+import { segmentForMessage } from './validate';
 
 /** Counts reported after each chunk. */
 export interface BatchProgress {
@@ -53,7 +54,7 @@ export interface BatchResult {
  */
 export function removeAlbumContentInBatches(client: KooDriveClient, albumId: string, ids: string[], options: BatchOptions = {}): Promise<BatchResult> {
   const chunkSize = clampChunk(options.chunkSize, Limits.removeAlbumContentMax);
-  const path = `${API_BASE_PATH}/${encodeURIComponent(albumId)}/batchDelete`;
+  const path = `${API_BASE_PATH}/${segmentForMessage(albumId)}/batchDelete`;
   return runInChunks(unique(ids, (id) => id), (id) => id, chunkSize, options, 'DELETE', path, (chunk, call) => client.removeAlbumContent(albumId, chunk, call));
 }
 
@@ -63,7 +64,7 @@ export function removeAlbumContentInBatches(client: KooDriveClient, albumId: str
  */
 export function addAlbumContentInBatches(client: KooDriveClient, albumId: string, files: FileMap[], options: BatchOptions = {}): Promise<BatchResult> {
   const chunkSize = clampChunk(options.chunkSize, Limits.addAlbumContentMax);
-  const path = `${API_BASE_PATH}/album/${encodeURIComponent(albumId)}/add`;
+  const path = `${API_BASE_PATH}/album/${segmentForMessage(albumId)}/add`;
   return runInChunks(unique(files, (file) => file?.fileId), (file) => file.fileId, chunkSize, options, 'POST', path, (chunk, call) => client.addAlbumContent(albumId, chunk, call));
 }
 

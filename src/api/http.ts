@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { outsideWindow, ServerClock } from './clock';
-import { type Body, readEnvelope, ShapeError } from './envelope';
+import { type Body, readEnvelope, ShapeError, takeAnomalies } from './envelope';
 import type { KooDriveError, KooDriveErrorInit, KooDriveErrorKind } from './errors';
 import type { CallOptions, ClientOptions, RequestLogEntry } from './options';
 import { type ApiRequest, Preparation, queryString, requestError, type Signed } from './request';
@@ -158,13 +158,24 @@ export class Http {
     return { ok: false, error, next };
   }
 
+  /** Hands what the readers noticed about an answer to `onAnomaly`, in one line; a failing hook changes nothing. */
+  private reportAnomalies(request: ApiRequest, notes: string[]): void {
+    if (notes.length > 0) {
+      try {
+        this.options.onAnomaly?.(`${request.method} ${request.path}: ${notes.join('; ')}`);
+      } catch {
+        // A failing hook must not change the outcome of the request.
+      }
+    }
+  }
+
   /** One attempt: prepare, exchange, then judge the answer. */
   private async attempt(request: ApiRequest, read: (body: Body) => unknown, turn: Turn, signal: AbortSignal | undefined, stop: AbortSignal | undefined): Promise<Outcome<unknown>> {
     const fail: Fail = (init) => requestError(request, init);
     if (signal?.aborted) {
       throw fail({ kind: 'cancelled' });
     }
-    const url = `${this.preparation.endpoint(fail).base}${request.path}${queryString(request.query)}`;
+    const url = `${this.preparation.endpoint(fail).base}${request.path}${queryString(request.query, fail)}`;
     const traceId = newTraceId();
     const signed = await this.preparation.sign(traceId, signal, fail);
     if (stop?.aborted) {
@@ -215,6 +226,7 @@ export class Http {
       try {
         const value = read(reading.body);
         log('ok', status, reading.code);
+        this.reportAnomalies(request, takeAnomalies(reading.body));
         return { ok: true, value };
       } catch (error) {
         const detail = error instanceof ShapeError ? error.message : 'the answer could not be read';

@@ -19,6 +19,12 @@ export interface ClientOptions {
   timeoutMs: () => number;
   /** Called once per attempt with a line for the log: no token, no headers, no bodies. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * Called at most once per answer that was read despite something odd in it, with one line for
+   * the log, e.g. `GET /koodrive/ose/v1/album/list: 2 rows without an id were left out`. Holds no
+   * token and no field values. What it throws is ignored.
+   */
+  onAnomaly?: (text: string) => void;
   retry?: Partial<RetryPolicy>;
   /** Local clock (ms since the epoch); default `Date.now`. */
   now?: () => number;

@@ -11,6 +11,7 @@ import { KooDriveError } from './errors';
 import type { CallOptions } from './options';
 import type { ListSharedFoldersQuery } from './sharedFolders';
 import { type AlbumContent, type AlbumItem, API_BASE_PATH, Limits, type MemberInfo, type ShareFolder } from './types';
+import { segmentForMessage } from './validate';
 
 /** One page, and where the next one starts (undefined when this is the last). */
 export interface Page<T, Next> {
@@ -111,7 +112,7 @@ export async function albumContentPage(client: KooDriveClient, albumId: string, 
  */
 export async function* albumContentPages(client: KooDriveClient, albumId: string, query: ListAlbumContentQuery = {}, call?: PagingOptions): AsyncGenerator<AlbumContent[]> {
   const { pageCursor, ...rest } = query;
-  const path = `${API_BASE_PATH}/album/${albumId}/list`;
+  const path = `${API_BASE_PATH}/album/${segmentForMessage(albumId)}/list`;
   const cap = pageCap(call);
   const seen = new Set<string>();
   let cursor: string | undefined = pageCursor || undefined;
@@ -165,5 +166,5 @@ export async function groupMemberPage(client: KooDriveClient, groupId: string, q
  * @throws KooDriveError `badResponse` for a repeated page or more than `call.maxPages` pages.
  */
 export async function* groupMemberPages(client: KooDriveClient, groupId: string, query: { offset?: number; limit: number; keyWord?: string }, call?: PagingOptions): AsyncGenerator<MemberInfo[]> {
-  yield* walk(query.offset ?? 0, `${API_BASE_PATH}/usergroups/${groupId}/members`, call, (offset) => groupMemberPage(client, groupId, { ...query, offset }, call));
+  yield* walk(query.offset ?? 0, `${API_BASE_PATH}/usergroups/${segmentForMessage(groupId)}/members`, call, (offset) => groupMemberPage(client, groupId, { ...query, offset }, call));
 }

@@ -7,6 +7,7 @@ import { parseEndpoint } from './endpoint';
 import { isKooDriveError, KooDriveError, type KooDriveErrorInit } from './errors';
 import type { ClientOptions } from './options';
 import { API_BASE_PATH } from './types';
+import { isWellFormed } from './validate';
 
 /** The HTTP methods the KooDrive API uses. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -27,8 +28,13 @@ export interface ApiRequest {
 /**
  * The API path for `segments` under `/koodrive/ose/v1`, each segment encodeURIComponent'd, so
  * an id holding `/`, `?` or `#` stays inside its own segment.
+ * @throws KooDriveError `invalidInput` when a segment holds a lone surrogate (never a URIError).
  */
 export function apiPath(...segments: string[]): string {
+  const bad = segments.find((segment) => !isWellFormed(segment));
+  if (bad !== undefined) {
+    throw new KooDriveError({ kind: 'invalidInput', method: '', path: API_BASE_PATH, detail: 'a path segment holds a broken character (a lone UTF-16 surrogate)' });
+  }
   return `${API_BASE_PATH}/${segments.map((segment) => encodeURIComponent(segment)).join('/')}`;
 }
 
@@ -107,8 +113,12 @@ export class Preparation {
   }
 }
 
-/** `?a=1&b=x` for the defined values of `query` (URLSearchParams encoding), or '' when there are none. */
-export function queryString(query: ApiRequest['query']): string {
+/**
+ * `?a=1&b=x` for the defined values of `query` (URLSearchParams encoding), or '' when there are none.
+ * @throws KooDriveError `invalidInput` (made by `fail`) for a value holding a lone surrogate,
+ * which URLSearchParams would silently turn into U+FFFD.
+ */
+export function queryString(query: ApiRequest['query'], fail: (init: Omit<KooDriveErrorInit, 'method' | 'path'>) => KooDriveError): string {
   if (!query) {
     return '';
   }
@@ -116,7 +126,11 @@ export function queryString(query: ApiRequest['query']): string {
   for (const key of Object.keys(query)) {
     const value = query[key];
     if (value !== undefined) {
-      params.append(key, String(value));
+      const text = String(value);
+      if (!isWellFormed(text)) {
+        throw fail({ kind: 'invalidInput', detail: `${key} holds a broken character (a lone UTF-16 surrogate)` });
+      }
+      params.append(key, text);
     }
   }
   const text = params.toString();
