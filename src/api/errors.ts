@@ -24,6 +24,8 @@ export type KooDriveErrorKind =
   | 'cancelled'
   /** The answer could not be read: not JSON, HTML, a redirect, or a payload of the wrong shape. */
   | 'badResponse'
+  /** A download larger than allowed (D15: 50 MB for content, 2 MB for a thumbnail); not retried. */
+  | 'tooLarge'
   /** The client cannot send at all: bad endpoint, no user id, no token. */
   | 'configuration';
 
@@ -88,6 +90,7 @@ const phrases: Record<KooDriveErrorKind, string> = {
   timeout: 'no answer in time',
   cancelled: 'cancelled',
   badResponse: 'the answer could not be read',
+  tooLarge: 'the file is too large',
   configuration: 'configuration problem',
 };
 
@@ -107,8 +110,9 @@ function describe(init: KooDriveErrorInit): string {
   if (!init.method) {
     return what;
   }
-  // An unreadable answer was received, even when no single attempt is to blame (a runaway listing).
-  const verb = sent || init.kind === 'cancelled' || init.kind === 'badResponse' ? 'failed' : 'was not sent';
+  // Only a local refusal means nothing was sent; a bare download has no trace id yet was sent.
+  const refusedLocally = !sent && init.status === undefined && (init.kind === 'configuration' || init.kind === 'invalidInput');
+  const verb = refusedLocally ? 'was not sent' : 'failed';
   return `${init.method} ${init.path} ${verb}: ${what}${sent ? ` (trace id ${init.traceId})` : ''}`;
 }
 

@@ -29,6 +29,8 @@ export interface TransferInit {
   timeoutScope: 'total' | 'idle';
   /** Aborting it ends the exchange with failure `cancelled`. */
   signal?: AbortSignal;
+  /** Ask for and decode gzip/deflate/br (default true); false reads the bytes as sent. */
+  compress?: boolean;
 }
 
 /** An answer whose headers have arrived. */
@@ -104,7 +106,8 @@ class Exchange {
     let response;
     try {
       watcher.next = (req) => this.watch(req);
-      const pending = fetch(url, { method: this.init.method, headers: this.init.headers, body: this.init.body, signal: this.controller.signal, redirect: 'manual', agent: watcher.agent });
+      const { method, headers, body, compress = true } = this.init;
+      const pending = fetch(url, { method, headers, body, compress, signal: this.controller.signal, redirect: 'manual', agent: watcher.agent });
       watcher.next = undefined;
       response = await pending;
     } catch (cause) {
@@ -113,9 +116,9 @@ class Exchange {
       this.fail(failure);
       throw failure;
     }
-    const body = response.body;
+    const stream = response.body;
     // node-fetch reports its own abort by emitting 'error' on the body: never leave it unheard.
-    body.on('error', (error: unknown) => this.fail(streamFailure(error)));
+    stream.on('error', (error: unknown) => this.fail(streamFailure(error)));
     if (this.failure) {
       throw this.failure;
     }
@@ -125,7 +128,7 @@ class Exchange {
     return {
       status: response.status,
       header: (name) => response.headers.get(name),
-      read: (maxBytes, onBytes) => this.read(body, maxBytes, onBytes),
+      read: (maxBytes, onBytes) => this.read(stream, maxBytes, onBytes),
       discard: () => this.fail(new TransferError('cancelled')),
     };
   }

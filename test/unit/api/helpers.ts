@@ -3,7 +3,7 @@
  * emulator per test file, reset before each test, and clients with instant, recorded backoff.
  */
 import * as assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { KooDriveClient } from '../../../src/api/client';
 import { isKooDriveError, type KooDriveError, type KooDriveErrorKind } from '../../../src/api/errors';
@@ -89,10 +89,10 @@ export function matching(requests: LoggedRequest[], suffix: string): LoggedReque
   return requests.filter((request) => request.path.endsWith(suffix));
 }
 
-/** A tiny local HTTP server that records what reaches it (method, url, authorization). */
+/** A tiny local HTTP server that records what reaches it (method, url, authorization, headers). */
 export interface RecordingServer {
   port: number;
-  hits: { method: string; url: string; authorization?: string }[];
+  hits: { method: string; url: string; authorization?: string; headers: IncomingHttpHeaders }[];
   close(): Promise<void>;
 }
 
@@ -100,7 +100,7 @@ export interface RecordingServer {
 export async function startRecordingServer(handler: (req: IncomingMessage, res: ServerResponse) => void, host = '127.0.0.1'): Promise<RecordingServer> {
   const hits: RecordingServer['hits'] = [];
   const server = createServer((req, res) => {
-    hits.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+    hits.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, headers: req.headers });
     req.resume();
     req.on('end', () => handler(req, res));
   });
