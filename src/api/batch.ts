@@ -6,6 +6,7 @@ import type { KooDriveClient } from './client';
 import { isKooDriveError, KooDriveError } from './errors';
 import type { CallOptions } from './options';
 import { API_BASE_PATH, type FileMap, Limits } from './types';
+import { uniqueByKey } from './unique';
 import { segmentForMessage } from './validate';
 
 /** Counts reported after each chunk. */
@@ -55,7 +56,7 @@ export interface BatchResult {
 export function removeAlbumContentInBatches(client: KooDriveClient, albumId: string, ids: string[], options: BatchOptions = {}): Promise<BatchResult> {
   const chunkSize = clampChunk(options.chunkSize, Limits.removeAlbumContentMax);
   const path = `${API_BASE_PATH}/${segmentForMessage(albumId)}/batchDelete`;
-  return runInChunks(unique(ids, (id) => id), (id) => id, chunkSize, options, 'DELETE', path, (chunk, call) => client.removeAlbumContent(albumId, chunk, call));
+  return runInChunks(uniqueByKey(ids ?? []), chunkSize, options, 'DELETE', path, (chunk, call) => client.removeAlbumContent(albumId, chunk, call));
 }
 
 /**
@@ -65,44 +66,31 @@ export function removeAlbumContentInBatches(client: KooDriveClient, albumId: str
 export function addAlbumContentInBatches(client: KooDriveClient, albumId: string, files: FileMap[], options: BatchOptions = {}): Promise<BatchResult> {
   const chunkSize = clampChunk(options.chunkSize, Limits.addAlbumContentMax);
   const path = `${API_BASE_PATH}/album/${segmentForMessage(albumId)}/add`;
-  return runInChunks(unique(files, (file) => file?.fileId), (file) => file.fileId, chunkSize, options, 'POST', path, (chunk, call) => client.addAlbumContent(albumId, chunk, call));
+  return runInChunks(uniqueByKey(files ?? [], (file) => file?.fileId), chunkSize, options, 'POST', path, (chunk, call) => client.addAlbumContent(albumId, chunk, call));
 }
 
 function clampChunk(value: number | undefined, max: number): number {
   return value !== undefined && Number.isFinite(value) ? Math.min(Math.max(Math.floor(value), 1), max) : max;
 }
 
-/** Items with a non-blank key, first occurrence of each key only, order kept. */
-function unique<T>(items: T[], key: (item: T) => unknown): T[] {
-  const seen = new Set<string>();
-  return (items ?? []).filter((item) => {
-    const id = key(item);
-    if (typeof id !== 'string' || id.trim() === '' || seen.has(id)) {
-      return false;
-    }
-    seen.add(id);
-    return true;
-  });
-}
-
 /** What became of one chunk: never started, done, failed, or stopped before it was carried out. */
 type ChunkState = undefined | 'done' | 'failed' | 'notAttempted';
 
 async function runInChunks<T>(
-  items: T[],
-  key: (item: T) => string,
+  selection: { items: T[]; keys: string[] },
   chunkSize: number,
   options: BatchOptions,
   method: string,
   path: string,
   send: (chunk: T[], call: CallOptions) => Promise<void>,
 ): Promise<BatchResult> {
+  const { items, keys } = selection;
   const chunks: string[][] = [];
   const payloads: T[][] = [];
   for (let start = 0; start < items.length; start += chunkSize) {
-    const payload = items.slice(start, start + chunkSize);
-    payloads.push(payload);
-    chunks.push(payload.map(key));
+    payloads.push(items.slice(start, start + chunkSize));
+    // For removal the items are the keys: one slice serves as payload and as ids.
+    chunks.push((items as unknown[]) === keys ? (payloads[payloads.length - 1] as string[]) : keys.slice(start, start + chunkSize));
   }
   const states: ChunkState[] = new Array<ChunkState>(chunks.length);
   const errors: (KooDriveError | undefined)[] = new Array<KooDriveError | undefined>(chunks.length);
@@ -160,9 +148,7 @@ async function runInChunks<T>(
   return result;
 }
 
-/** `target.push(...items)` without the argument-count limit of a spread. */
+/** `target.push(...items)`, for chunks of at most 1000. */
 function pushAll(target: string[], items: string[]): void {
-  for (const item of items) {
-    target.push(item);
-  }
+  Array.prototype.push.apply(target, items);
 }
