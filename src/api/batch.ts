@@ -4,7 +4,10 @@
  */
 import type { KooDriveClient } from './client';
 import { isKooDriveError, KooDriveError } from './errors';
+import type { CallOptions } from './options';
 import { API_BASE_PATH, type FileMap, Limits } from './types';
+import { uniqueByKey } from './unique';
+import { segmentForMessage } from './validate';
 
 /** Counts reported after each chunk. */
 export interface BatchProgress {
@@ -23,8 +26,10 @@ export interface BatchOptions {
   /** Requests in flight at once (default 4). */
   concurrency?: number;
   /**
-   * Stops starting new chunks; they are reported in `notAttempted`. Requests already sent are
-   * left to finish, so that what is reported as done is what the server did.
+   * Stops starting new chunks, and ends any wait to retry one; they are reported in
+   * `notAttempted` (so is a chunk stopped while waiting out a 429, which was not carried out).
+   * Requests already sent are left to finish, so that what is reported as done is what the
+   * server did.
    */
   signal?: AbortSignal;
   /** Called after each chunk, whatever its outcome. */
@@ -50,8 +55,8 @@ export interface BatchResult {
  */
 export function removeAlbumContentInBatches(client: KooDriveClient, albumId: string, ids: string[], options: BatchOptions = {}): Promise<BatchResult> {
   const chunkSize = clampChunk(options.chunkSize, Limits.removeAlbumContentMax);
-  const path = `${API_BASE_PATH}/${encodeURIComponent(albumId)}/batchDelete`;
-  return runInChunks(unique(ids, (id) => id), (id) => id, chunkSize, options, 'DELETE', path, (chunk) => client.removeAlbumContent(albumId, chunk));
+  const path = `${API_BASE_PATH}/${segmentForMessage(albumId)}/batchDelete`;
+  return runInChunks(uniqueByKey(ids ?? []), chunkSize, options, 'DELETE', path, (chunk, call) => client.removeAlbumContent(albumId, chunk, call));
 }
 
 /**
@@ -60,47 +65,43 @@ export function removeAlbumContentInBatches(client: KooDriveClient, albumId: str
  */
 export function addAlbumContentInBatches(client: KooDriveClient, albumId: string, files: FileMap[], options: BatchOptions = {}): Promise<BatchResult> {
   const chunkSize = clampChunk(options.chunkSize, Limits.addAlbumContentMax);
-  const path = `${API_BASE_PATH}/album/${encodeURIComponent(albumId)}/add`;
-  return runInChunks(unique(files, (file) => file?.fileId), (file) => file.fileId, chunkSize, options, 'POST', path, (chunk) => client.addAlbumContent(albumId, chunk));
+  const path = `${API_BASE_PATH}/album/${segmentForMessage(albumId)}/add`;
+  return runInChunks(uniqueByKey(files ?? [], (file) => file?.fileId), chunkSize, options, 'POST', path, (chunk, call) => client.addAlbumContent(albumId, chunk, call));
 }
 
 function clampChunk(value: number | undefined, max: number): number {
   return value !== undefined && Number.isFinite(value) ? Math.min(Math.max(Math.floor(value), 1), max) : max;
 }
 
-/** Items with a non-blank key, first occurrence of each key only, order kept. */
-function unique<T>(items: T[], key: (item: T) => unknown): T[] {
-  const seen = new Set<string>();
-  return (items ?? []).filter((item) => {
-    const id = key(item);
-    if (typeof id !== 'string' || id.trim() === '' || seen.has(id)) {
-      return false;
-    }
-    seen.add(id);
-    return true;
-  });
-}
+/** What became of one chunk: never started, done, failed, or stopped before it was carried out. */
+type ChunkState = undefined | 'done' | 'failed' | 'notAttempted';
 
 async function runInChunks<T>(
-  items: T[],
-  key: (item: T) => string,
+  selection: { items: T[]; keys: string[] },
   chunkSize: number,
   options: BatchOptions,
   method: string,
   path: string,
-  send: (chunk: T[]) => Promise<void>,
+  send: (chunk: T[], call: CallOptions) => Promise<void>,
 ): Promise<BatchResult> {
-  const chunks: T[][] = [];
+  const { items, keys } = selection;
+  const chunks: string[][] = [];
+  const payloads: T[][] = [];
   for (let start = 0; start < items.length; start += chunkSize) {
-    chunks.push(items.slice(start, start + chunkSize));
+    payloads.push(items.slice(start, start + chunkSize));
+    // For removal the items are the keys: one slice serves as payload and as ids.
+    chunks.push((items as unknown[]) === keys ? (payloads[payloads.length - 1] as string[]) : keys.slice(start, start + chunkSize));
   }
-  const result: BatchResult = { done: [], failed: [], notAttempted: [] };
+  const states: ChunkState[] = new Array<ChunkState>(chunks.length);
+  const errors: (KooDriveError | undefined)[] = new Array<KooDriveError | undefined>(chunks.length);
+  const counts = { done: 0, failed: 0 };
   let next = 0;
   let sessionExpired = false;
-  const stopped = (): boolean => sessionExpired || options.signal?.aborted === true;
+  const signal = options.signal;
+  const stopped = (): boolean => sessionExpired || signal?.aborted === true;
   const report = (): void => {
     try {
-      options.onProgress?.({ done: result.done.length, failed: result.failed.reduce((sum, f) => sum + f.ids.length, 0), total: items.length });
+      options.onProgress?.({ done: counts.done, failed: counts.failed, total: items.length });
     } catch {
       // A failing progress callback must not lose the account of what was done.
     }
@@ -108,24 +109,46 @@ async function runInChunks<T>(
 
   const worker = async (): Promise<void> => {
     while (!stopped() && next < chunks.length) {
-      const chunk = chunks[next++];
-      const ids = chunk.map(key);
+      const index = next++;
       try {
-        await send(chunk);
-        result.done.push(...ids);
+        // `stop`, not `signal`: a cancel ends retry waits but never aborts a request on the wire.
+        await send(payloads[index], { stop: signal });
+        states[index] = 'done';
+        counts.done += chunks[index].length;
       } catch (error) {
         const failure = isKooDriveError(error) ? error : new KooDriveError({ kind: 'badResponse', method, path, detail: 'the request failed unexpectedly' });
-        result.failed.push({ ids, error: failure });
-        sessionExpired ||= failure.kind === 'sessionExpired';
+        // Cancelled before sending, or stopped while waiting out a 429: the server did nothing.
+        if (signal?.aborted && (failure.kind === 'cancelled' || failure.kind === 'throttled')) {
+          states[index] = 'notAttempted';
+        } else {
+          states[index] = 'failed';
+          errors[index] = failure;
+          counts.failed += chunks[index].length;
+          sessionExpired ||= failure.kind === 'sessionExpired';
+        }
       }
       report();
     }
   };
   const concurrency = options.concurrency !== undefined && Number.isFinite(options.concurrency) ? Math.max(1, Math.floor(options.concurrency)) : 4;
   await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
-  result.notAttempted = chunks.slice(next).flatMap((chunk) => chunk.map(key));
-  // Chunks finish in any order; report what was done in the caller's order.
-  const order = new Map(items.map((item, index) => [key(item), index]));
-  result.done.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  // Chunks finish in any order; report each list in the caller's order.
+  const result: BatchResult = { done: [], failed: [], notAttempted: [] };
+  chunks.forEach((ids, index) => {
+    const state = states[index];
+    const error = errors[index];
+    if (state === 'done') {
+      pushAll(result.done, ids);
+    } else if (state === 'failed' && error) {
+      result.failed.push({ ids, error });
+    } else {
+      pushAll(result.notAttempted, ids);
+    }
+  });
   return result;
+}
+
+/** `target.push(...items)`, for chunks of at most 1000. */
+function pushAll(target: string[], items: string[]): void {
+  Array.prototype.push.apply(target, items);
 }

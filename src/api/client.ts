@@ -1,4 +1,5 @@
 import * as albums from './albums';
+import { download, type Downloaded, type DownloadOptions } from './download';
 import * as files from './files';
 import { Http } from './http';
 import * as members from './members';
@@ -14,6 +15,7 @@ import type { FileDetails, UserSpaceQuota } from './types';
 export type { CallOptions, ClientOptions, RequestLogEntry } from './options';
 export type { ListAlbumContentQuery, ListAlbumsQuery } from './albums';
 export type { ListSharedFoldersQuery } from './sharedFolders';
+export type { Downloaded, DownloadOptions } from './download';
 
 /**
  * The KooDrive Carrier API, one method per endpoint (reference §2-4 plus GetSpace, GetUser,
@@ -21,8 +23,8 @@ export type { ListSharedFoldersQuery } from './sharedFolders';
  * {@link KooDriveError}: `invalidInput` locally for input the reference forbids (nothing is
  * sent), `configuration` when the endpoint, user id or token is unusable, else whatever the
  * server or the network caused. Reads and the album-content removal are retried on 429, 5xx,
- * network errors and timeouts; nothing else is. The client holds no token: it asks
- * `getToken()` for every attempt.
+ * network errors, timeouts and (once) an unreadable 2xx; any request is retried on 429, which
+ * was not carried out. The client holds no token: it asks `getToken()` for every attempt.
  */
 export class KooDriveClient {
   private readonly http: Http;
@@ -154,5 +156,10 @@ export class KooDriveClient {
   /** GetUserInfo, by userId or phone. */
   getUserInfo(query: { userId?: string; phone?: string }, call?: CallOptions): Promise<UserInfo> {
     return support.getUserInfo(this.http, query, call);
+  }
+
+  /** A `downloadLinks[].downloadLink` of getFile (D15); see {@link download} in download.ts. */
+  download(link: string, options: DownloadOptions): Promise<Downloaded> {
+    return download(this.http, link, options);
   }
 }

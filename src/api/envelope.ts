@@ -4,6 +4,7 @@
  */
 import { kindFor, type KooDriveErrorKind } from './errors';
 import { parseLossless } from './json';
+import { cleanRow, leftOutText, rowIdField } from './rows';
 
 /** A parsed JSON object answer. */
 export type Body = Record<string, unknown>;
@@ -32,11 +33,12 @@ export function readEnvelope(status: number, text: string, clean: (msg: string) 
   }
   const rawCode = body?.code;
   const code = typeof rawCode === 'number' || (typeof rawCode === 'string' && rawCode.trim() !== '') ? String(rawCode).trim() : undefined;
-  const serverMessage = typeof body?.msg === 'string' && body.msg !== '' ? clean(body.msg).slice(0, MAX_MESSAGE) : undefined;
   const success = status >= 200 && status < 300;
   if (success && body && code !== undefined && Number(code) === 0) {
     return { ok: true, body, code };
   }
+  // Only a failure's msg is shown, so only then is it cleaned (which costs a pattern per token).
+  const serverMessage = typeof body?.msg === 'string' && body.msg !== '' ? clean(body.msg).slice(0, MAX_MESSAGE) : undefined;
   if (status >= 300 && status < 400) {
     return { ok: false, kind: 'badResponse', detail: 'the server answered with a redirect, which is never followed' };
   }
@@ -69,7 +71,12 @@ export function field(body: Body, name: string): unknown {
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Body)[name] ?? undefined : undefined;
 }
 
-/** An array payload; absent means empty (D12). @throws ShapeError when it is not an array. */
+/**
+ * An array payload; absent means empty (D12). Entries that are not objects are left out. The
+ * rows of a listing (albumList, contentList, folders, userGroupMemberInfos, details) are cleaned
+ * (see rows.ts); those without a usable id are left out and noted on `body` (see {@link takeAnomalies}).
+ * @throws ShapeError when it is not an array.
+ */
 export function listField<T>(body: Body, name: string): T[] {
   const value = field(body, name);
   if (value === undefined || value === null) {
@@ -78,7 +85,38 @@ export function listField<T>(body: Body, name: string): T[] {
   if (!Array.isArray(value)) {
     throw new ShapeError(`"${name}" is not a list`);
   }
-  return value.filter((item) => item !== null && typeof item === 'object') as T[];
+  const idField = rowIdField(name);
+  const rows: T[] = [];
+  let leftOut = 0;
+  for (const item of value as unknown[]) {
+    const isObject = item !== null && typeof item === 'object' && !Array.isArray(item);
+    if (isObject && (idField === undefined || cleanRow(item as Record<string, unknown>, idField))) {
+      rows.push(item as T);
+    } else {
+      leftOut++;
+    }
+  }
+  if (idField !== undefined && leftOut > 0) {
+    noteAnomaly(body, leftOutText(leftOut, idField));
+  }
+  return rows;
+}
+
+/** Where a body keeps what its readers noticed; a symbol, so it never shows as a field. */
+const ANOMALIES = Symbol('anomalies');
+
+type Noted = Body & { [ANOMALIES]?: string[] };
+
+/** Notes something odd about an answer that was still read, for the client's `onAnomaly`. */
+export function noteAnomaly(body: Body, text: string): void {
+  ((body as Noted)[ANOMALIES] ??= []).push(text);
+}
+
+/** What was noted about `body`, at most once: the notes are removed as they are taken. */
+export function takeAnomalies(body: Body): string[] {
+  const notes = (body as Noted)[ANOMALIES] ?? [];
+  delete (body as Noted)[ANOMALIES];
+  return notes;
 }
 
 /** An object payload that must be there. @throws ShapeError when missing or not an object. */

@@ -14,7 +14,7 @@ export type KooDriveErrorKind =
   | 'invalidInput'
   /** HTTP 429. */
   | 'throttled'
-  /** HTTP 5xx. */
+  /** HTTP 5xx, or code 13000201 (the reference's general server error) whatever the status. */
   | 'server'
   /** The connection was refused, reset or dropped. */
   | 'network'
@@ -24,6 +24,8 @@ export type KooDriveErrorKind =
   | 'cancelled'
   /** The answer could not be read: not JSON, HTML, a redirect, or a payload of the wrong shape. */
   | 'badResponse'
+  /** A download larger than allowed (D15: 50 MB for content, 2 MB for a thumbnail); not retried. */
+  | 'tooLarge'
   /** The client cannot send at all: bad endpoint, no user id, no token. */
   | 'configuration';
 
@@ -88,6 +90,7 @@ const phrases: Record<KooDriveErrorKind, string> = {
   timeout: 'no answer in time',
   cancelled: 'cancelled',
   badResponse: 'the answer could not be read',
+  tooLarge: 'the file is too large',
   configuration: 'configuration problem',
 };
 
@@ -107,7 +110,9 @@ function describe(init: KooDriveErrorInit): string {
   if (!init.method) {
     return what;
   }
-  const verb = sent || init.kind === 'cancelled' ? 'failed' : 'was not sent';
+  // Only a local refusal means nothing was sent; a bare download has no trace id yet was sent.
+  const refusedLocally = !sent && init.status === undefined && (init.kind === 'configuration' || init.kind === 'invalidInput');
+  const verb = refusedLocally ? 'was not sent' : 'failed';
   return `${init.method} ${init.path} ${verb}: ${what}${sent ? ` (trace id ${init.traceId})` : ''}`;
 }
 
@@ -126,6 +131,8 @@ export function isKind<K extends KooDriveErrorKind>(error: unknown, kind: K): er
 
 /** The documented and emulator-chosen codes that decide a kind, whatever the HTTP status. */
 const kindByCode: Record<string, KooDriveErrorKind> = {
+  // INNER_INVOKE_FAILURE, "server error (general)" in §1.7, though it comes with HTTP 400.
+  '13000201': 'server',
   '13000410': 'notPermitted',
   '13000309': 'notFound',
   '13000102': 'invalidInput',
@@ -133,7 +140,7 @@ const kindByCode: Record<string, KooDriveErrorKind> = {
 
 /**
  * Classifies an answer that is not a success (D7): 401 session, 429 throttled, 5xx server,
- * then the codes 13000410 / 13000309 / 13000102, then 403 / 404, else invalidInput.
+ * then the codes 13000201 / 13000410 / 13000309 / 13000102, then 403 / 404, else invalidInput.
  */
 export function kindFor(status: number, code: string | undefined): KooDriveErrorKind {
   if (status === 401) {

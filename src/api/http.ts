@@ -1,79 +1,66 @@
 import { performance } from 'node:perf_hooks';
-import fetch from 'node-fetch';
 import { outsideWindow, ServerClock } from './clock';
-import { parseEndpoint } from './endpoint';
-import { type Body, readEnvelope, ShapeError } from './envelope';
-import { isKooDriveError, KooDriveError, type KooDriveErrorInit, type KooDriveErrorKind } from './errors';
+import { type Body, readEnvelope, ShapeError, takeAnomalies } from './envelope';
+import type { KooDriveError, KooDriveErrorInit, KooDriveErrorKind } from './errors';
 import type { CallOptions, ClientOptions, RequestLogEntry } from './options';
+import { type ApiRequest, Preparation, queryString, requestError, type Signed } from './request';
 import { backoffMs, isRetryable, parseRetryAfter, resolvePolicy, type RetryPolicy, sleep } from './retry';
+import { scrub } from './scrub';
 import { newTraceId } from './traceId';
-import { API_BASE_PATH } from './types';
+import { declaredLength, TransferError, Transport } from './transfer';
 
 export type { Body } from './envelope';
 export type { CallOptions, ClientOptions, RequestLogEntry } from './options';
+export { type ApiRequest, apiPath, type Method } from './request';
 
-/** The HTTP methods the KooDrive API uses. */
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+/** The largest answer the client reads, after decoding (D16): anything larger is unreadable. */
+export const MAX_ANSWER_BYTES = 16 * 2 ** 20;
 
-/** One API call, as an endpoint function describes it to the pipeline. */
-export interface ApiRequest {
-  method: Method;
-  /** Absolute API path with every id already encoded (see {@link apiPath}); no query. */
-  path: string;
-  /** Query values; undefined ones are left out. Encoded with URLSearchParams. */
-  query?: Record<string, string | number | undefined>;
-  /** JSON body; when present, `Content-Type: application/json` is sent (DELETE included). */
-  body?: unknown;
-  /** Safe to send again after a failure (lists, reads, the album-content removal). */
-  idempotent: boolean;
-}
-
-/**
- * The API path for `segments` under `/koodrive/ose/v1`, each segment encodeURIComponent'd, so
- * an id holding `/`, `?` or `#` stays inside its own segment.
- */
-export function apiPath(...segments: string[]): string {
-  return `${API_BASE_PATH}/${segments.map((segment) => encodeURIComponent(segment)).join('/')}`;
-}
+const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What one attempt led to. */
-type Outcome = { ok: true; value: unknown } | { ok: false; error: KooDriveError; next?: 'date' | 'backoff' };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: KooDriveError; next?: 'date' | 'backoff' };
 
 /** Which attempt this is, and which retries remain after it. */
-interface Turn {
+export interface Turn {
   /** 1-based, every request sent counted (for the log). */
   attempt: number;
   mayDateRetry: boolean;
   mayBackoff: boolean;
+  /** False once an unreadable 2xx was retried: one more try is worth it, two are not. */
+  mayRetryUnreadable: boolean;
 }
 
-/** What an attempt needs before it can go on the wire. */
-interface Ready {
-  url: string;
-  headers: Record<string, string>;
-  /** The instant the X-Date header stands for. */
-  stampAt: number;
-  /** Kept only for this attempt, to scrub it from anything the server echoes. */
-  token: string;
+/** Writes the log entry of one attempt. */
+export type AttemptLog = (outcome: RequestLogEntry['outcome'], status?: number, code?: string, errorKind?: KooDriveErrorKind) => void;
+
+/** A complete answer, as read off the wire. */
+interface Answer {
+  status: number;
+  date: string | null;
+  retryAfter: string | null;
+  text: string;
 }
 
-/** Header values must be visible ASCII; anything else would be refused by the HTTP stack. */
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
+type Fail = (init: Omit<KooDriveErrorInit, 'method' | 'path'>) => KooDriveError;
 
 /**
  * The request pipeline every endpoint goes through: headers (D1-D5), lossless JSON (D8), the
- * envelope rule (D6), typed errors (D7), a timeout per attempt, cancellation, retries with
- * backoff for requests that are safe to repeat, and the one retry after a rejection that the
- * server's `Date` header shows was caused by our `X-Date` (D2). Holds no token.
+ * envelope rule (D6), typed errors (D7), a timeout per attempt, a 16 MB cap on answers (D16),
+ * cancellation, retries with backoff for requests that are safe to repeat, and the one retry
+ * after a rejection that the server's `Date` header shows was caused by our `X-Date` (D2).
+ * Holds no token.
  */
 export class Http {
-  private readonly clock: ServerClock;
+  readonly clock: ServerClock;
+  readonly transport = new Transport();
+  readonly preparation: Preparation;
   private readonly policy: RetryPolicy;
-  private readonly now: () => number;
 
-  constructor(private readonly options: ClientOptions) {
-    this.now = options.now ?? Date.now;
-    this.clock = new ServerClock(this.now);
+  constructor(readonly options: ClientOptions) {
+    this.clock = new ServerClock(options.now ?? Date.now);
+    this.preparation = new Preparation(options, this.clock);
     this.policy = resolvePolicy(options.retry);
   }
 
@@ -83,15 +70,29 @@ export class Http {
    * @throws KooDriveError of any kind; `configuration` before anything is sent. An exception
    * thrown by one of the option callbacks (endpoint, userId, getToken...) propagates unchanged.
    */
-  async send<T>(request: ApiRequest, read: (body: Body) => T, call: CallOptions = {}): Promise<T> {
+  send<T>(request: ApiRequest, read: (body: Body) => T, call: CallOptions = {}): Promise<T> {
+    return this.repeat(request, call, (turn) => this.attempt(request, read, turn, call.signal, call.stop)) as Promise<T>;
+  }
+
+  /**
+   * Runs `attempt` until it succeeds or may not be repeated: the one date retry (D2) at once,
+   * backoff retries after a sleep that the caller's `signal` or `stop` cuts short. Once `stop`
+   * aborts, nothing more is sent, but an attempt on the wire is never aborted by it.
+   * @throws the last attempt's KooDriveError (also when `stop` ended the retries), or `cancelled`
+   * when the signal aborted, or `stop` did before anything was sent.
+   */
+  async repeat<T>(request: { method: string; path: string }, call: CallOptions, attempt: (turn: Turn) => Promise<Outcome<T>>): Promise<T> {
     let dateRetried = false;
-    for (let attempt = 1; ; attempt++) {
+    let unreadableRetried = false;
+    let last: KooDriveError | undefined;
+    for (let count = 1; ; count++) {
       // The one date retry (D2) is not one of the policy's attempts.
-      const counted = dateRetried ? attempt - 1 : attempt;
-      const outcome = await this.attempt(request, read, { attempt, mayDateRetry: !dateRetried, mayBackoff: counted < this.policy.attempts }, call.signal);
+      const counted = dateRetried ? count - 1 : count;
+      const outcome = await this.unlessStopped(request, call.stop, last, () => attempt({ attempt: count, mayDateRetry: !dateRetried, mayBackoff: counted < this.policy.attempts, mayRetryUnreadable: !unreadableRetried }));
       if (outcome.ok) {
-        return outcome.value as T;
+        return outcome.value;
       }
+      last = outcome.error;
       if (outcome.next === 'date') {
         dateRetried = true; // the skew was re-learned from this very answer
         continue;
@@ -99,161 +100,181 @@ export class Http {
       if (outcome.next !== 'backoff') {
         throw outcome.error;
       }
+      unreadableRetried ||= isUnreadableSuccess(outcome.error);
       const delay = backoffMs(counted, this.policy, this.options.random ?? Math.random, outcome.error.retryAfterMs);
       try {
-        await (this.options.sleep ?? sleep)(delay, call.signal);
+        await (this.options.sleep ?? sleep)(delay, either(call.signal, call.stop));
       } catch {
-        throw this.fail(request, { kind: 'cancelled', traceId: outcome.error.traceId, detail: 'cancelled while waiting to retry' });
+        if (call.signal?.aborted || !call.stop?.aborted) {
+          throw requestError(request, { kind: 'cancelled', traceId: outcome.error.traceId, detail: 'cancelled while waiting to retry' });
+        }
+        throw outcome.error;
       }
     }
   }
 
-  private fail(request: ApiRequest, init: Omit<KooDriveErrorInit, 'method' | 'path'>): KooDriveError {
-    return new KooDriveError({ ...init, method: request.method, path: request.path });
-  }
-
-  /** Endpoint, user id and token, checked; then the URL and headers of one attempt. */
-  private async prepare(request: ApiRequest, traceId: string, signal: AbortSignal | undefined): Promise<Ready> {
-    // What the callbacks throw themselves (e.g. a settings error of the caller's) propagates unchanged.
-    const raw = this.options.endpoint();
-    let base: URL;
+  /** Runs `attempt` unless `stop` aborted; a stop noticed before sending fails with `last`, if any. */
+  private async unlessStopped<T>(request: { method: string; path: string }, stop: AbortSignal | undefined, last: KooDriveError | undefined, attempt: () => Promise<T>): Promise<T> {
+    const stopped = (): KooDriveError => last ?? requestError(request, { kind: 'cancelled', detail: 'stopped before anything was sent' });
+    if (stop?.aborted) {
+      throw stopped();
+    }
     try {
-      base = parseEndpoint(raw);
+      return await attempt();
     } catch (error) {
-      throw this.fail(request, { kind: 'configuration', detail: isKooDriveError(error) ? error.message : 'the KooDrive endpoint is not valid' });
+      throw error instanceof StoppedBeforeSending ? stopped() : error;
     }
-    const userId = this.options.userId()?.trim();
-    if (!userId || !HEADER_SAFE.test(userId)) {
-      throw this.fail(request, { kind: 'configuration', detail: userId ? 'the KooDrive user id contains characters not allowed in a header' : 'no KooDrive user id is set' });
-    }
-    const token = (await this.options.getToken())?.trim();
-    if (signal?.aborted) {
-      throw this.fail(request, { kind: 'cancelled' });
-    }
-    if (!token || !HEADER_SAFE.test(token)) {
-      throw this.fail(request, { kind: 'configuration', detail: token ? 'the access token contains characters not allowed in a header' : 'not signed in (no access token)' });
-    }
-    const url = new URL(`${base.origin}${base.pathname.replace(/\/+$/, '')}${request.path}`);
-    for (const [key, value] of Object.entries(request.query ?? {})) {
-      if (value !== undefined) {
-        url.searchParams.set(key, String(value));
-      }
-    }
-    const stamp = this.clock.stamp();
-    const headers: Record<string, string> = {
-      Authorization: `Bearer ${token}`,
-      'X-User-Id': userId,
-      'X-Date': stamp.header,
-      'X-Traceid': traceId,
-      Accept: 'application/json',
-    };
-    const language = this.options.language().trim();
-    if (language && HEADER_SAFE.test(language)) {
-      headers.language = language;
-    }
-    if (request.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-    }
-    return { url: url.toString(), headers, stampAt: stamp.at, token };
   }
 
-  private async attempt(request: ApiRequest, read: (body: Body) => unknown, turn: Turn, signal: AbortSignal | undefined): Promise<Outcome> {
-    const { attempt, mayDateRetry, mayBackoff } = turn;
-    if (signal?.aborted) {
-      throw this.fail(request, { kind: 'cancelled' });
-    }
-    const traceId = newTraceId();
-    const ready = await this.prepare(request, traceId, signal);
+  /** The per-attempt timeout: timers take 1 .. 2^31-1 ms (beyond, Node fires after 1 ms); anything unusable means 30 s. */
+  timeoutMs(): number {
+    const ms = this.options.timeoutMs();
+    return Number.isFinite(ms) && ms > 0 ? Math.min(Math.max(Math.round(ms), 1), MAX_TIMER_MS) : DEFAULT_TIMEOUT_MS;
+  }
+
+  /** A log writer for one attempt; a failing log hook never changes the outcome. */
+  logger(request: { method: string; path: string }, traceId: string, attempt: number): AttemptLog {
     const started = performance.now();
-    const log = (outcome: RequestLogEntry['outcome'], status?: number, code?: string, errorKind?: KooDriveErrorKind): void => {
+    return (outcome, status, code, errorKind) => {
       try {
         this.options.onRequest?.({ method: request.method, path: request.path, status, code, ms: Math.round(performance.now() - started), traceId, attempt, outcome, errorKind });
       } catch {
         // A failing log hook must not change the outcome of the request.
       }
     };
-    const decide = (error: KooDriveError, dateRejected = false): Outcome => {
-      const next = dateRejected && mayDateRetry ? 'date' : request.idempotent && isRetryable(error) && mayBackoff ? 'backoff' : undefined;
-      log(next ? 'retry' : 'error', error.status, error.code, error.kind);
-      return { ok: false, error, next };
-    };
+  }
 
-    const configured = this.options.timeoutMs();
-    const timeoutMs = Number.isFinite(configured) && configured > 0 ? configured : 30_000;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let status: number;
-    let text: string;
-    let dateHeader: string | null;
-    let retryAfter: string | null;
+  /**
+   * Whether a failed attempt is sent again, logged as such: the date retry after a rejection the
+   * `Date` header blames on the stamp (D2); a 429 on any request, since it was not carried out;
+   * other transient failures only on idempotent requests, where a 2xx that could not be read is
+   * worth one more try (so a removal's outcome is known).
+   */
+  decide(request: { idempotent: boolean }, error: KooDriveError, turn: Turn, log: AttemptLog, dateRejected = false): Outcome<never> {
+    const transient = isRetryable(error) || (isUnreadableSuccess(error) && turn.mayRetryUnreadable);
+    const repeatable = error.kind === 'throttled' || (request.idempotent && transient);
+    const next = dateRejected && turn.mayDateRetry ? 'date' : repeatable && turn.mayBackoff ? 'backoff' : undefined;
+    log(next ? 'retry' : 'error', error.status, error.code, error.kind);
+    return { ok: false, error, next };
+  }
+
+  /** Hands what the readers noticed about an answer to `onAnomaly`, in one line; a failing hook changes nothing. */
+  private reportAnomalies(request: ApiRequest, notes: string[]): void {
+    if (notes.length > 0) {
+      try {
+        this.options.onAnomaly?.(`${request.method} ${request.path}: ${notes.join('; ')}`);
+      } catch {
+        // A failing hook must not change the outcome of the request.
+      }
+    }
+  }
+
+  /** One attempt: prepare, exchange, then judge the answer. */
+  private async attempt(request: ApiRequest, read: (body: Body) => unknown, turn: Turn, signal: AbortSignal | undefined, stop: AbortSignal | undefined): Promise<Outcome<unknown>> {
+    const fail: Fail = (init) => requestError(request, init);
+    if (signal?.aborted) {
+      throw fail({ kind: 'cancelled' });
+    }
+    const url = `${this.preparation.endpoint(fail).base}${request.path}${queryString(request.query, fail)}`;
+    const traceId = newTraceId();
+    const signed = await this.preparation.sign(traceId, signal, fail);
+    if (stop?.aborted) {
+      throw new StoppedBeforeSending(); // stopped while the token was fetched
+    }
+    const log = this.logger(request, traceId, turn.attempt);
+    const answer = await this.exchange(request, url, signed, signal, (init) => fail({ ...init, traceId }));
+    if (!('text' in answer)) {
+      return this.decide(request, answer, turn, log);
+    }
+    return this.judge(request, read, signed, answer, turn, log, (init) => fail({ ...init, traceId }));
+  }
+
+  /** Sends the request and reads the whole answer, at most 16 MB of it (D16). */
+  private async exchange(request: ApiRequest, url: string, signed: Signed, signal: AbortSignal | undefined, fail: Fail): Promise<Answer | KooDriveError> {
+    const headers: Record<string, string> = { ...signed.headers, Accept: 'application/json' };
+    const language = this.preparation.language();
+    if (language) {
+      headers.language = language;
+    }
+    if (request.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    const timeoutMs = this.timeoutMs();
+    let status: number | undefined;
     try {
       // Redirects are refused: following one could carry the token to another host.
-      const response = await fetch(ready.url, {
-        method: request.method,
-        headers: ready.headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: controller.signal,
-        redirect: 'manual',
-      });
-      status = response.status;
-      dateHeader = response.headers.get('date');
-      retryAfter = response.headers.get('retry-after');
-      text = await response.text();
-    } catch (cause) {
-      const kind: KooDriveErrorKind = signal?.aborted ? 'cancelled' : timedOut ? 'timeout' : 'network';
-      const detail = kind === 'timeout' ? `no answer within ${timeoutMs} ms` : kind === 'network' ? networkDetail(cause) : undefined;
-      return decide(this.fail(request, { kind, traceId, detail }));
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+      const opened = await this.transport.open(url, { method: request.method, headers, body, timeoutMs, timeoutScope: 'total', signal });
+      status = opened.status;
+      if ((declaredLength(opened) ?? 0) > MAX_ANSWER_BYTES) {
+        opened.discard();
+        throw new TransferError('tooLarge');
+      }
+      const bytes = await opened.read(MAX_ANSWER_BYTES);
+      return { status, date: opened.header('date'), retryAfter: opened.header('retry-after'), text: bytes.toString('utf8') };
+    } catch (error) {
+      return transferFailure(error, status, timeoutMs, fail);
     }
+  }
 
-    const serverDate = this.clock.learn(dateHeader);
-    const reading = readEnvelope(status, text, (msg) => scrub(msg, ready.token) ?? msg);
+  /** Learns the clock, then reads the envelope (D6, D7) and the payload. */
+  private judge(request: ApiRequest, read: (body: Body) => unknown, signed: Signed, answer: Answer, turn: Turn, log: AttemptLog, fail: Fail): Outcome<unknown> {
+    const { status } = answer;
+    const serverDate = this.clock.learn(answer.date);
+    const reading = readEnvelope(status, answer.text, (msg) => scrub(msg, signed.token));
     if (reading.ok) {
       try {
         const value = read(reading.body);
         log('ok', status, reading.code);
+        this.reportAnomalies(request, takeAnomalies(reading.body));
         return { ok: true, value };
       } catch (error) {
         const detail = error instanceof ShapeError ? error.message : 'the answer could not be read';
-        return decide(this.fail(request, { kind: 'badResponse', traceId, status, code: reading.code, detail }));
+        return this.decide(request, fail({ kind: 'badResponse', status, code: reading.code, detail }), turn, log);
       }
     }
-    const error = this.fail(request, {
+    const error = fail({
       kind: reading.kind,
-      traceId,
       status,
       code: reading.code,
       serverMessage: reading.serverMessage,
       detail: reading.detail,
-      retryAfterMs: parseRetryAfter(retryAfter, serverDate ?? this.clock.serverNow()),
+      retryAfterMs: parseRetryAfter(answer.retryAfter, serverDate ?? this.clock.serverNow()),
     });
-    const dateRejected = (status === 400 || status === 401) && serverDate !== undefined && outsideWindow(ready.stampAt, serverDate);
-    return decide(error, dateRejected);
+    const dateRejected = (status === 400 || status === 401) && serverDate !== undefined && outsideWindow(signed.stampAt, serverDate);
+    return this.decide(request, error, turn, log, dateRejected);
   }
 }
 
-/** The system error code of a failed connection (ECONNREFUSED, ECONNRESET...), never its text. */
-function networkDetail(cause: unknown): string {
-  const code = (cause as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : 'connection failed';
+/** Thrown by an attempt that noticed `stop` after preparing and before sending. */
+export class StoppedBeforeSending extends Error {}
+
+/** One signal that aborts when either does. */
+function either(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  return a && b ? AbortSignal.any([a, b]) : a ?? b;
 }
 
-/** Removes the token, and anything shaped like a credential, from text the server sent. */
-function scrub(text: string | undefined, token: string): string | undefined {
-  if (text === undefined) {
-    return undefined;
+/** A 2xx answer that could not be read: the request was probably carried out, its result is unknown. */
+function isUnreadableSuccess(error: KooDriveError): boolean {
+  return error.kind === 'badResponse' && error.status !== undefined && error.status >= 200 && error.status < 300;
+}
+
+/**
+ * The KooDriveError for an exchange that ended without a complete answer: a timeout, a cancel, a
+ * cut or refused connection; an answer too large or undecodable is an unreadable one (D16).
+ */
+export function transferFailure(error: unknown, status: number | undefined, timeoutMs: number, fail: Fail): KooDriveError {
+  const failure = error instanceof TransferError ? error : new TransferError('network');
+  switch (failure.failure) {
+    case 'timeout':
+      return fail({ kind: 'timeout', detail: `no answer within ${timeoutMs} ms` });
+    case 'cancelled':
+      return fail({ kind: 'cancelled' });
+    case 'tooLarge':
+      return fail({ kind: 'badResponse', status, detail: `the answer is larger than ${MAX_ANSWER_BYTES / 2 ** 20} MB` });
+    case 'corrupt':
+      return fail({ kind: 'badResponse', status, detail: 'the answer could not be decoded' });
+    default:
+      return fail({ kind: 'network', detail: failure.code ?? 'connection failed' });
   }
-  return text
-    .split(token)
-    .join('<redacted>')
-    .replace(/\b(Bearer)([ +])[^\s,;"']+/gi, '$1$2<redacted>')
-    .replace(/\bAT\+[^\s,;"']+/g, 'AT+<redacted>');
 }

@@ -1,7 +1,9 @@
 /**
- * Lossless JSON (D8). Integer literals beyond 2^53 are quoted before `JSON.parse` sees them, so
- * an id such as `1765148492881313793` keeps every digit; text inside strings is never touched.
- * Then every id field is normalised to a string, whatever its size.
+ * Lossless JSON (D8). One pass over the text, before `JSON.parse` sees it, quotes every integer
+ * literal that a double cannot hold exactly, so an id such as `1765148492881313793` keeps every
+ * digit, and every number that is the value of an id field (or an element of an array that is),
+ * so ids come out as strings whatever their size. Text inside strings is never touched; nothing
+ * is rebuilt after parsing.
  */
 
 /** Field names that hold identifiers: their numbers become strings. */
@@ -11,61 +13,134 @@ export const ID_FIELDS: ReadonlySet<string> = new Set([
   'bizRootFileId', 'bizSboxFileId', 'rootFileId', 'scopeParentFolderId',
 ]);
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const MINUS = 0x2d;
+
+function isDigit(char: number): boolean {
+  return char >= 0x30 && char <= 0x39;
+}
+
+/** True for the characters that may continue a number literal: digits, `.`, `e`, `E`, `+`, `-`. */
+function continuesNumber(char: number): boolean {
+  return isDigit(char) || char === 0x2e || char === 0x65 || char === 0x45 || char === 0x2b || char === MINUS;
+}
+
 /**
  * Returns `text` with every integer literal that a double cannot hold exactly turned into a
- * JSON string of the same digits. Strings (escapes included) are copied unchanged; invalid JSON
- * stays invalid, so `JSON.parse` still reports it.
+ * JSON string of the same digits; with `ids`, also every number that is an id field's value
+ * or an element of an id field's array (see {@link ID_FIELDS}). Strings (escapes included) are
+ * copied unchanged; invalid JSON stays invalid, so `JSON.parse` still reports it.
  */
-export function quoteBigIntegers(text: string): string {
+export function quoteBigIntegers(text: string, ids = false): string {
   const parts: string[] = [];
   let copied = 0;
+  // The last string seen (a key, when a colon follows), and whether a value follows a colon.
+  let stringStart = -1;
+  let stringEnd = -1;
+  let keyStart = -1;
+  let keyEnd = -1;
+  let afterColon = false;
+  // One entry per open container: 1 for an array that is an id field's value, else 0.
+  const containers: number[] = [];
+  const length = text.length;
   let i = 0;
-  while (i < text.length) {
+  while (i < length) {
     const char = text.charCodeAt(i);
-    if (char === 0x22 /* " */) {
+    if (char === QUOTE) {
+      stringStart = i;
       i = endOfString(text, i);
-    } else if (char === 0x2d /* - */ || (char >= 0x30 && char <= 0x39)) {
+      stringEnd = i;
+    } else if (char === MINUS || isDigit(char)) {
       let end = i + 1;
-      while (end < text.length && /[0-9eE.+-]/.test(text[end])) {
-        end += 1;
+      let integer = true;
+      while (end < length) {
+        const next = text.charCodeAt(end);
+        if (!continuesNumber(next)) {
+          break;
+        }
+        integer &&= isDigit(next);
+        end++;
       }
-      const literal = text.slice(i, end);
-      if (/^-?\d+$/.test(literal) && !Number.isSafeInteger(Number(literal))) {
-        parts.push(text.slice(copied, i), `"${literal}"`);
+      const idValue = ids && (afterColon ? isIdKey(text, keyStart, keyEnd) : containers[containers.length - 1] === 1);
+      if (idValue || (integer && !isSafeIntegerLiteral(text, i, end))) {
+        parts.push(text.slice(copied, i), '"', text.slice(i, end), '"');
         copied = end;
       }
+      afterColon = false;
       i = end;
     } else {
-      i += 1;
+      if (char === COLON) {
+        keyStart = stringStart;
+        keyEnd = stringEnd;
+        afterColon = true;
+      } else if (char === OPEN_ARRAY) {
+        containers.push(ids && afterColon && isIdKey(text, keyStart, keyEnd) ? 1 : 0);
+        afterColon = false;
+      } else if (char === OPEN_OBJECT) {
+        containers.push(0);
+        afterColon = false;
+      } else if (char === CLOSE_ARRAY || char === CLOSE_OBJECT) {
+        containers.pop();
+        afterColon = false;
+      } else if (char === COMMA) {
+        afterColon = false;
+      }
+      i++;
     }
+  }
+  if (copied === 0) {
+    return text;
   }
   parts.push(text.slice(copied));
   return parts.join('');
 }
 
+/** True when the integer literal text[start, end) fits a double exactly (at most 15 digits always does). */
+function isSafeIntegerLiteral(text: string, start: number, end: number): boolean {
+  const digits = end - start - (text.charCodeAt(start) === MINUS ? 1 : 0);
+  return digits <= 15 || (digits === 16 && Number.isSafeInteger(Number(text.slice(start, end))));
+}
+
+/** True when the string token text[start, end) (quotes included) names an id field. */
+function isIdKey(text: string, start: number, end: number): boolean {
+  if (start < 0) {
+    return false;
+  }
+  const raw = text.slice(start + 1, end - 1);
+  return ID_FIELDS.has(raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw);
+}
+
 /** Index just past the string that opens at `start`, or the end of the text if unterminated. */
 function endOfString(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const char = text.charCodeAt(i);
-    if (char === 0x5c /* \ */) {
-      i += 2;
-    } else if (char === 0x22) {
-      return i + 1;
-    } else {
-      i += 1;
+  let quote = text.indexOf('"', start + 1);
+  while (quote !== -1) {
+    // The quote closes the string unless an odd number of backslashes precedes it.
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) {
+      backslashes++;
     }
+    if (backslashes % 2 === 0) {
+      return quote + 1;
+    }
+    quote = text.indexOf('"', quote + 1);
   }
   return text.length;
 }
 
 /**
  * Parses `text` losslessly: big integers come back as strings of their exact digits, and every
- * id field (see {@link ID_FIELDS}) holding a number, or an array of numbers, becomes strings.
+ * id field (see {@link ID_FIELDS}) holding a number, or an array of numbers, holds strings.
  * @throws SyntaxError when `text` is not valid JSON.
  */
 export function parseLossless(text: string): unknown {
-  return normaliseIds(JSON.parse(quoteBigIntegers(text)) as unknown);
+  return JSON.parse(quoteBigIntegers(text, true)) as unknown;
 }
 
 /** Returns a copy of `value` in which every id field's numbers are strings. */

@@ -15,10 +15,16 @@ export interface ClientOptions {
   getToken: () => Promise<string | undefined>;
   /** Sent as `language` (D5), e.g. `en-US`; an empty value leaves the header out. */
   language: () => string;
-  /** Per-attempt timeout, in ms. */
+  /** Per-attempt timeout, in ms; clamped to 1 .. 2^31-1, and 30 s when not a positive number. */
   timeoutMs: () => number;
   /** Called once per attempt with a line for the log: no token, no headers, no bodies. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * Called at most once per answer that was read despite something odd in it, with one line for
+   * the log, e.g. `GET /koodrive/ose/v1/album/list: 2 rows without an id were left out`. Holds no
+   * token and no field values. What it throws is ignored.
+   */
+  onAnomaly?: (text: string) => void;
   retry?: Partial<RetryPolicy>;
   /** Local clock (ms since the epoch); default `Date.now`. */
   now?: () => number;
@@ -32,6 +38,12 @@ export interface ClientOptions {
 export interface CallOptions {
   /** Aborting it fails the call with kind `cancelled`, which is never retried. */
   signal?: AbortSignal;
+  /**
+   * Aborting it stops the call from sending anything more, but never aborts a request already on
+   * the wire, so a caller knows what the server did: a backoff wait ends at once and the call
+   * fails with its last attempt's error; before the first request is sent, with kind `cancelled`.
+   */
+  stop?: AbortSignal;
 }
 
 /** One attempt of one request, for the log. */

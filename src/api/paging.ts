@@ -2,18 +2,33 @@
  * The three paging styles of D11. Each has a single-page function that returns the items and
  * where the next page starts (undefined at the end), for a tree that loads one page per click,
  * and an async iterator over those pages, for callers that want everything. Every function
- * throws what the client throws (KooDriveError).
+ * throws what the client throws (KooDriveError); the iterators also stop a server whose pages
+ * never end, at a repeated cursor or page or at a page cap, with a `badResponse` KooDriveError.
  */
 import type { ListAlbumContentQuery, ListAlbumsQuery } from './albums';
 import type { KooDriveClient } from './client';
+import { KooDriveError } from './errors';
 import type { CallOptions } from './options';
 import type { ListSharedFoldersQuery } from './sharedFolders';
-import { type AlbumContent, type AlbumItem, Limits, type MemberInfo, type ShareFolder } from './types';
+import { type AlbumContent, type AlbumItem, API_BASE_PATH, Limits, type MemberInfo, type ShareFolder } from './types';
+import { segmentForMessage } from './validate';
 
 /** One page, and where the next one starts (undefined when this is the last). */
 export interface Page<T, Next> {
   items: T[];
   next?: Next;
+}
+
+/**
+ * How many pages an iterator follows at most: 200,000 items at 100 per page (1,000 folders per
+ * page for shared folders). A server that keeps sending pages beyond it is stopped with an error.
+ */
+export const DEFAULT_MAX_PAGES = 2_000;
+
+/** Options of the page iterators: those of every call, and the page cap. */
+export interface PagingOptions extends CallOptions {
+  /** At most this many pages are followed (default {@link DEFAULT_MAX_PAGES}). */
+  maxPages?: number;
 }
 
 /** The first and last id of a page, to notice a server that keeps answering the same page. */
@@ -22,18 +37,36 @@ function signature(items: { id?: string; userId?: string }[]): string {
   return `${items.length}:${key(items[0])}:${key(items[items.length - 1])}`;
 }
 
+/** The typed error of a server whose pages never end. */
+function runaway(path: string, detail: string, pages: number): KooDriveError {
+  return new KooDriveError({ kind: 'badResponse', method: 'GET', path, detail: `${detail}; stopped after ${pages} page${pages === 1 ? '' : 's'}` });
+}
+
+function pageCap(call: PagingOptions | undefined): number {
+  const max = call?.maxPages;
+  return max !== undefined && Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_PAGES;
+}
+
 /**
- * Walks pages from `start` until a page is empty, repeats the previous one (a server that
- * ignores the page parameter), or has no `next`. Shared by the page-numbered and offset styles.
+ * Walks pages from `start` until a page is empty or has no `next`. A page that repeats the
+ * previous one (a server that ignores the page parameter), or more than the page cap, ends the
+ * walk with a `badResponse` KooDriveError naming `path`. Shared by the page-numbered and offset styles.
  */
-async function* walk<T extends { id?: string; userId?: string }, N>(start: N, fetch: (at: N) => Promise<Page<T, N>>): AsyncGenerator<T[]> {
+async function* walk<T extends { id?: string; userId?: string }, N>(start: N, path: string, call: PagingOptions | undefined, fetch: (at: N) => Promise<Page<T, N>>): AsyncGenerator<T[]> {
+  const cap = pageCap(call);
   let at: N | undefined = start;
   let previous = '';
-  while (at !== undefined) {
+  for (let pages = 0; at !== undefined; pages++) {
+    if (pages >= cap) {
+      throw runaway(path, 'the server kept sending pages', pages);
+    }
     const page: Page<T, N> = await fetch(at);
     const seen = signature(page.items);
-    if (page.items.length === 0 || seen === previous) {
+    if (page.items.length === 0) {
       return;
+    }
+    if (seen === previous) {
+      throw runaway(path, 'the server sent the same page again', pages);
     }
     yield page.items;
     previous = seen;
@@ -53,9 +86,12 @@ export async function albumPage(client: KooDriveClient, query: ListAlbumsQuery, 
   return { items: albums, next: end ? undefined : pageNum + 1, total };
 }
 
-/** Every page of albums, from `query.pageNum` (default 1). Stops on a short or empty page, the total, or a repeated page. */
-export async function* albumPages(client: KooDriveClient, query: ListAlbumsQuery, call?: CallOptions): AsyncGenerator<AlbumItem[]> {
-  yield* walk(query.pageNum ?? 1, (pageNum) => albumPage(client, { ...query, pageNum }, call));
+/**
+ * Every page of albums, from `query.pageNum` (default 1). Ends on a short or empty page or the total.
+ * @throws KooDriveError `badResponse` for a repeated page or more than `call.maxPages` pages.
+ */
+export async function* albumPages(client: KooDriveClient, query: ListAlbumsQuery, call?: PagingOptions): AsyncGenerator<AlbumItem[]> {
+  yield* walk(query.pageNum ?? 1, `${API_BASE_PATH}/album/list`, call, (pageNum) => albumPage(client, { ...query, pageNum }, call));
 }
 
 /**
@@ -68,24 +104,37 @@ export async function albumContentPage(client: KooDriveClient, albumId: string, 
   return { items, next: nextCursor && nextCursor !== cursor ? nextCursor : undefined, total };
 }
 
-/** Every page of an album's contents, from `query.pageCursor` if given. Ends on an empty or missing cursor, an empty page, or a cursor seen before. */
-export async function* albumContentPages(client: KooDriveClient, albumId: string, query: ListAlbumContentQuery = {}, call?: CallOptions): AsyncGenerator<AlbumContent[]> {
+/**
+ * Every page of an album's contents, from `query.pageCursor` if given. Ends on an empty page or
+ * an empty or missing cursor.
+ * @throws KooDriveError `badResponse` when the server sends a cursor it sent before (which would
+ * page for ever), or more than `call.maxPages` pages.
+ */
+export async function* albumContentPages(client: KooDriveClient, albumId: string, query: ListAlbumContentQuery = {}, call?: PagingOptions): AsyncGenerator<AlbumContent[]> {
   const { pageCursor, ...rest } = query;
+  const path = `${API_BASE_PATH}/album/${segmentForMessage(albumId)}/list`;
+  const cap = pageCap(call);
   const seen = new Set<string>();
   let cursor: string | undefined = pageCursor || undefined;
-  for (;;) {
-    const page: Page<AlbumContent, string> = await albumContentPage(client, albumId, cursor, rest, call);
-    if (page.items.length === 0) {
-      return;
+  for (let pages = 0; ; pages++) {
+    if (pages >= cap) {
+      throw runaway(path, 'the server kept sending pages', pages);
     }
-    yield page.items;
     if (cursor) {
       seen.add(cursor);
     }
-    if (!page.next || seen.has(page.next)) {
+    const { items, nextCursor } = await client.listAlbumContent(albumId, { ...rest, pageCursor: cursor }, call);
+    if (items.length === 0) {
       return;
     }
-    cursor = page.next;
+    yield items;
+    if (!nextCursor) {
+      return;
+    }
+    if (seen.has(nextCursor)) {
+      throw runaway(path, 'the server sent a page cursor it had sent before', pages + 1);
+    }
+    cursor = nextCursor;
   }
 }
 
@@ -95,9 +144,12 @@ export async function sharedFolderPage(client: KooDriveClient, query: ListShared
   return { items: folders, next: folders.length < query.limit || folders.length === 0 ? undefined : query.offset + folders.length };
 }
 
-/** Every page of shared folders from `query.offset` (default 0); `limit` at most 1000. Ends on a short page or a repeated page. */
-export async function* sharedFolderPages(client: KooDriveClient, query: Omit<ListSharedFoldersQuery, 'offset'> & { offset?: number }, call?: CallOptions): AsyncGenerator<ShareFolder[]> {
-  yield* walk(query.offset ?? 0, (offset) => sharedFolderPage(client, { ...query, offset }, call));
+/**
+ * Every page of shared folders from `query.offset` (default 0); `limit` at most 1000. Ends on a short page.
+ * @throws KooDriveError `badResponse` for a repeated page or more than `call.maxPages` pages.
+ */
+export async function* sharedFolderPages(client: KooDriveClient, query: Omit<ListSharedFoldersQuery, 'offset'> & { offset?: number }, call?: PagingOptions): AsyncGenerator<ShareFolder[]> {
+  yield* walk(query.offset ?? 0, `${API_BASE_PATH}/sharefolder/list`, call, (offset) => sharedFolderPage(client, { ...query, offset }, call));
 }
 
 /** Group members from `query.offset`; `next` (the next offset) is undefined after a short page or at the total. */
@@ -108,7 +160,11 @@ export async function groupMemberPage(client: KooDriveClient, groupId: string, q
   return { items: members, next: end ? undefined : nextOffset, total };
 }
 
-/** Every page of a group's members from `query.offset` (default 0); `limit` at most 100. */
-export async function* groupMemberPages(client: KooDriveClient, groupId: string, query: { offset?: number; limit: number; keyWord?: string }, call?: CallOptions): AsyncGenerator<MemberInfo[]> {
-  yield* walk(query.offset ?? 0, (offset) => groupMemberPage(client, groupId, { ...query, offset }, call));
+/**
+ * Every page of a group's members from `query.offset` (default 0); `limit` at most 100. Ends on a
+ * short page or at the total.
+ * @throws KooDriveError `badResponse` for a repeated page or more than `call.maxPages` pages.
+ */
+export async function* groupMemberPages(client: KooDriveClient, groupId: string, query: { offset?: number; limit: number; keyWord?: string }, call?: PagingOptions): AsyncGenerator<MemberInfo[]> {
+  yield* walk(query.offset ?? 0, `${API_BASE_PATH}/usergroups/${segmentForMessage(groupId)}/members`, call, (offset) => groupMemberPage(client, groupId, { ...query, offset }, call));
 }

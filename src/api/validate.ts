@@ -16,7 +16,8 @@ export function check(condition: boolean, method: string, path: string, detail: 
  * The API path of `template` (e.g. `/album/{albumId}/list`) with each `{name}` replaced by
  * `params[name]`, encodeURIComponent'd so an id holding `/`, `?` or `#` cannot change the path.
  * @throws KooDriveError `invalidInput` (naming the template) when a value is not a usable id:
- * empty, blank, `.` or `..` (which URL parsers would resolve as a path step).
+ * empty, blank, `.` or `..` (which URL parsers would resolve as a path step), or holding a lone
+ * surrogate (which cannot be encoded).
  */
 export function pathFor(method: string, template: string, params: Record<string, string> = {}): string {
   return `${API_BASE_PATH}${template.replace(/\{(\w+)\}/g, (_match, name: string) => {
@@ -26,9 +27,22 @@ export function pathFor(method: string, template: string, params: Record<string,
   })}`;
 }
 
-/** A non-empty string that is not blank, `.` nor `..`. */
+/** A lone UTF-16 surrogate: text that cannot be encoded as UTF-8 (encodeURIComponent throws on it). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** True when `text` holds no lone surrogate, so it can be UTF-8 encoded. */
+export function isWellFormed(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+/** A non-empty, well-formed string that is not blank, `.` nor `..`. */
 export function isUsableId(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '' && value !== '.' && value !== '..';
+  return typeof value === 'string' && value.trim() !== '' && value !== '.' && value !== '..' && isWellFormed(value);
+}
+
+/** `value` for a path shown in a message: encodeURIComponent'd, lone surrogates first made U+FFFD, so it never throws. */
+export function segmentForMessage(value: string): string {
+  return encodeURIComponent(String(value).replace(/\p{Cs}/gu, '\uFFFD'));
 }
 
 /** @throws KooDriveError `invalidInput` unless `value` is a usable id (see {@link isUsableId}). */

@@ -1,114 +1,100 @@
 /**
- * Benchmarks, printed as figures (never asserted in the test suite):
- *  - time to the first page of a 100,000-item album, and to page through all of it;
- *  - heap held by the whole listing against one page, to show why the tree keeps pages;
- *  - removal of 10,000 items in chunks of 1,000 with 4 in flight: requests, seconds, items/s;
- *  - the first page of 10,000 albums.
- * Run with `npm run bench`. The emulator runs in a child process so the heap figures are the client's.
+ * `npm run bench`: six measures of the client against a floor that does the same work without
+ * it, interleaved in one run, printed as `project / floor = ratio` with the ratio's min, median
+ * and max over the runs. Figures only: no test asserts a time.
+ *  1. dist/extension.js (production) / node-fetch alone, bundled the same way;
+ *  2. require + activate() of that bundle / requiring an empty module (fresh processes);
+ *  3. per request, median of 2,000 sequential GETs / a bare node:http keep-alive client with the
+ *     same headers and JSON.parse, on a near-zero-cost raw server and on the emulator;
+ *  4. listing 100,000 album items by cursor / the same pages through the bare client;
+ *  5. the batch engine's own work for 100,000 ids (a client that answers at once) / a bare chunk loop;
+ *  6. lossless JSON of a 1,000-item page / JSON.parse.
+ * The servers run in child processes, so the figures are the client's.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { removeAlbumContentInBatches } from '../../src/api/batch';
+import { KooDriveClient } from '../../src/api/client';
+import { albumContentPages } from '../../src/api/paging';
+import { AlbumKind, AlbumType } from '../../src/api/types';
+import { BareClient } from './floor';
+import { activation, batchBookkeeping, bundleSize, folderPage, listing, losslessJson, perRequest } from './measures';
+import { kb, ms, report, since, us } from './stats';
 
-interface Started {
+const ITEMS = 100_000;
+
+interface Child {
   url: string;
   users: { userId: string; token: string; role: string }[];
   stop: () => void;
 }
 
-function startEmulatorProcess(): Promise<Started> {
-  const child = spawn(process.execPath, [path.join(__dirname, '../emulator/cli.js'), '--port', '0', '--album-items', String(ITEMS), '--albums', String(ALBUMS)], { stdio: ['ignore', 'pipe', 'ignore'] });
+/** Starts `script` (compiled, under out/test) and reads its first stdout line as JSON. */
+function startChild(script: string, args: string[] = []): Promise<Child> {
+  const child = spawn(process.execPath, [path.join(__dirname, script), ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     readline.createInterface({ input: child.stdout }).once('line', (line) => {
-      const parsed = JSON.parse(line) as Omit<Started, 'stop'>;
-      resolve({ ...parsed, stop: () => child.kill('SIGTERM') });
+      const parsed = JSON.parse(line) as Partial<Omit<Child, 'stop'>>;
+      resolve({ url: parsed.url ?? '', users: parsed.users ?? [], stop: () => child.kill('SIGTERM') });
     });
-    child.once('exit', (code) => reject(new Error(`the emulator exited with code ${String(code)}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with code ${String(code)}`)));
   });
 }
-import { albumContentPages } from '../../src/api/paging';
-import { removeAlbumContentInBatches } from '../../src/api/batch';
-import { KooDriveClient } from '../../src/api/client';
-import { AlbumKind, AlbumType } from '../../src/api/types';
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
-import * as readline from 'node:readline';
 
-const ITEMS = 100_000;
-const ALBUMS = 10_000;
-const REMOVE = 10_000;
-
-function ms(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function heapMb(): number {
-  global.gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
+function clientFor(url: string, userId: string, token: string): KooDriveClient {
+  return new KooDriveClient({ endpoint: () => url, userId: () => userId, getToken: () => Promise.resolve(token), language: () => 'en-US', timeoutMs: () => 30_000 });
 }
 
 async function main(): Promise<void> {
-  let started = process.hrtime.bigint();
-  const emulator = await startEmulatorProcess();
-  console.log(`emulator with ${ITEMS} items and ${ALBUMS} extra albums started in ${ms(started).toFixed(0)} ms`);
+  console.log(`Benchmarks: node ${process.version}, ${availableParallelism()} cores. Each line: project / floor = ratio of medians (the ratio's min, median, max over interleaved runs).`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'koodrive-bench-'));
+
+  const { pairs: size, bundle } = await bundleSize(dir);
+  console.log(report('1. dist/extension.js (production), against node-fetch alone', size, kb, 'at most 120 KB'));
+
+  const activated = await activation(bundle, 15);
+  console.log(report('2. require + activate(), against requiring an empty module', activated.pairs, ms, `at most 8 ms (project: require ${ms(activated.requireMs)}, activate() ${ms(activated.activateMs)})`));
+
+  const raw = await startChild('rawServer.js');
+  const emulator = await startChild('../emulator/cli.js', ['--port', '0', '--album-items', String(ITEMS)]);
   const owner = emulator.users.find((user) => user.role === 'owner');
   if (!owner) {
     throw new Error('no owner in the seed');
   }
-  const requests: string[] = [];
-  const client = new KooDriveClient({
-    endpoint: () => emulator.url,
-    userId: () => owner.userId,
-    getToken: () => Promise.resolve(owner.token),
-    language: () => 'en-US',
-    timeoutMs: () => 30_000,
-    onRequest: (entry) => requests.push(`${entry.method} ${entry.path}`),
-  });
+  try {
+    const rawBare = new BareClient(raw.url, owner.userId, owner.token);
+    console.log(report('3a. per request, raw server (median of 2,000 sequential GETs)', await perRequest(clientFor(raw.url, owner.userId, owner.token), rawBare, 5, 2_000), us, 'at most 1.3x'));
+    rawBare.close();
+    const client = clientFor(emulator.url, owner.userId, owner.token);
+    const bare = new BareClient(emulator.url, owner.userId, owner.token);
+    console.log(report('3b. per request, emulator (median of 2,000 sequential GETs)', await perRequest(client, bare, 5, 2_000), us, 'at most 1.3x'));
 
-  started = process.hrtime.bigint();
-  const { albums, total } = await client.listAlbums({ albumKind: AlbumKind.personal, albumType: AlbumType.manual, pageNum: 1, pageSize: 100 });
-  console.log(`first page of albums: ${albums.length} of ${total ?? '?'} in ${ms(started).toFixed(1)} ms`);
-
-  let large: string | undefined;
-  for (let page = 1; !large; page++) {
-    const result = await client.listAlbums({ albumKind: AlbumKind.personal, albumType: AlbumType.manual, pageNum: page, pageSize: 100 });
-    large = result.albums.find((album) => album.name === 'Large album')?.id;
-    if (result.albums.length < 100) {
-      break;
+    const { albums } = await client.listAlbums({ albumKind: AlbumKind.personal, albumType: AlbumType.manual, pageSize: 100 });
+    const large = albums.find((album) => album.name === 'Large album')?.id;
+    if (!large) {
+      throw new Error('no "Large album" in the seed');
     }
-  }
-  if (!large) {
-    throw new Error('no "Large album" in the seed');
-  }
+    console.log(report(`4. listing ${ITEMS.toLocaleString('en-US')} album items, 100 a page`, await listing(client, bare, large, ITEMS, 5), ms, 'at most 1.3x'));
+    console.log(report(`5. batch-engine bookkeeping for ${ITEMS.toLocaleString('en-US')} ids`, await batchBookkeeping(ITEMS, 15), ms, 'at most 10 ms'));
+    console.log(report('6. lossless JSON of a 1,000-item page, against JSON.parse', await losslessJson(folderPage(), 9, 50), ms, 'at most 2x'));
 
-  started = process.hrtime.bigint();
-  let first = 0;
-  const everything: unknown[] = [];
-  for await (const page of albumContentPages(client, large, { pageSize: 100 })) {
-    if (everything.length === 0) {
-      first = ms(started);
+    const ids: string[] = [];
+    for await (const page of albumContentPages(client, large, { pageSize: 100 })) {
+      for (const item of page) {
+        ids.push(item.id);
+      }
     }
-    everything.push(...page);
+    const start = process.hrtime.bigint();
+    const result = await removeAlbumContentInBatches(client, large, ids, { concurrency: 4 });
+    console.log(`(for reference) removed ${result.done.length.toLocaleString('en-US')} items over the emulator in ${(since(start) / 1000).toFixed(2)} s, 1,000 a request, 4 in flight`);
+    bare.close();
+  } finally {
+    raw.stop();
+    emulator.stop();
   }
-  const all = ms(started);
-  console.log(`album of ${ITEMS}: first page in ${first.toFixed(1)} ms; all ${everything.length} items in ${(all / 1000).toFixed(2)} s (${((everything.length / all) * 1000).toFixed(0)} items/s, 100 per request)`);
-  const withAll = heapMb();
-  everything.length = 0;
-  const held = withAll - heapMb();
-  console.log(`heap held by the whole listing: ${held.toFixed(1)} MB, i.e. ${((held / ITEMS) * 1000 * 1024).toFixed(0)} KB per 1,000 rows; the tree holds only the pages the user loaded with "Load more…"`);
-
-  const ids: string[] = [];
-  for await (const page of albumContentPages(client, large, { pageSize: 100 })) {
-    ids.push(...page.map((item) => item.id));
-    if (ids.length >= REMOVE) {
-      break;
-    }
-  }
-  requests.length = 0;
-  started = process.hrtime.bigint();
-  const result = await removeAlbumContentInBatches(client, large, ids.slice(0, REMOVE), { concurrency: 4 });
-  const removal = ms(started);
-  const deletes = requests.filter((line) => line.startsWith('DELETE')).length;
-  console.log(`removed ${result.done.length} items in ${deletes} requests, ${(removal / 1000).toFixed(2)} s (${((result.done.length / removal) * 1000).toFixed(0)} items/s)`);
-  console.log(`peak RSS: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
-  emulator.stop();
 }
 
 main().catch((error: unknown) => {

@@ -137,6 +137,28 @@ describe('api/batch (D10)', () => {
       assert.deepEqual(left.sort(), [...result.notAttempted].sort());
     });
 
+    it('reaches a chunk waiting out Retry-After: it is not sent again, and is reported not attempted', async () => {
+      const controller = new AbortController();
+      const client = h.client(h.owner, {
+        // Lasts until aborted; without the signal it would end after 300 ms and the chunk would be sent again.
+        sleep: (_ms, signal) =>
+          new Promise((resolve, reject) => {
+            const timer = setTimeout(resolve, 300);
+            signal?.addEventListener('abort', () => {
+              clearTimeout(timer);
+              reject(new Error('aborted'));
+            });
+          }),
+        onRequest: (entry) => entry.outcome === 'retry' && controller.abort(),
+      });
+      await h.emulator.control.addFault({ method: 'DELETE', fault: { type: 'status', status: 429, headers: { 'Retry-After': '3' } } });
+      const result = await removeAlbumContentInBatches(client, large, ids, { chunkSize: 500, concurrency: 1, signal: controller.signal });
+      assert.deepEqual([result.done, result.failed], [[], []]);
+      assert.deepEqual(result.notAttempted, ids);
+      assert.deepEqual(await deleteSizes(h), [500]);
+      assert.equal((await items(h.client(), large)).length, 2_500);
+    });
+
     it('sends nothing when the signal is already aborted', async () => {
       const result = await removeAlbumContentInBatches(h.client(), large, ids, { signal: AbortSignal.abort() });
       assert.deepEqual([result.done, result.failed, result.notAttempted.length], [[], [], 2_500]);

@@ -61,6 +61,45 @@ describe('api/clock', () => {
     });
   });
 
+  describe('a poisoned clock heals (D17)', () => {
+    const local = Date.UTC(2025, 5, 15, 9, 30, 0, 250);
+
+    it('learns only from an IMF-fixdate', () => {
+      const clock = new ServerClock(() => local);
+      for (const header of ['Sat, 13 Sep 275760 00:00:00 GMT', '1', 'Sunday, 15-Jun-25 09:30:00 GMT', 'Sun Jun 15 09:30:00 2025', '2025-06-15T09:30:00Z', 'Sun, 15 Jun 2025 09:30:00 +0000', 'Sun, 31 Jun 2025 09:30:00 GMT', 'Sun, 15 Jun 2025 24:30:00 GMT', 'Mon, 15 Jun 2025 09:30:00 GMT', ' Sun, 15 Jun 2025 09:30:00 GMT']) {
+        assert.equal(clock.learn(header), undefined, header);
+        assert.equal(clock.skew, 0, header);
+      }
+      assert.equal(clock.learn('Sun, 15 Jun 2025 09:40:00 GMT'), Date.UTC(2025, 5, 15, 9, 40, 0));
+    });
+
+    it('ignores a skew beyond 24 hours, and learns one within', () => {
+      const clock = new ServerClock(() => local);
+      assert.equal(clock.learn('Tue, 17 Jun 2025 09:30:00 GMT'), undefined);
+      assert.equal(clock.learn('Mon, 01 Jan 2001 00:00:00 GMT'), undefined);
+      assert.equal(clock.skew, 0);
+      assert.equal(clock.learn('Mon, 16 Jun 2025 09:00:00 GMT'), Date.UTC(2025, 5, 16, 9, 0, 0));
+      assert.ok(clock.skew > 23 * 3_600_000);
+    });
+
+    it('never throws from stamping, whatever the clocks say', () => {
+      for (const now of [Number.NaN, Number.POSITIVE_INFINITY, 8.64e15 + 1, -8.64e15 - 1, 253_402_300_800_000 /* year 10000 */]) {
+        const clock = new ServerClock(() => now);
+        const { header } = clock.stamp();
+        assert.match(header, /^\d{8}T\d{6}Z$/, String(now));
+      }
+    });
+
+    it('lets the next sane Date repair a bad one', () => {
+      let now = local;
+      const clock = new ServerClock(() => now);
+      clock.learn('Sun, 15 Jun 2025 19:30:00 GMT'); // ten hours ahead: plausible, so learned
+      now += 1_000;
+      assert.equal(clock.learn('Sun, 15 Jun 2025 09:30:01 GMT'), Date.UTC(2025, 5, 15, 9, 30, 1));
+      assert.equal(clock.stamp().header, '20250615T092956Z');
+    });
+  });
+
   describe('outsideWindow', () => {
     const server = Date.UTC(2025, 0, 1, 12, 0, 0);
     it('accepts stamps within [server - 15 min, server]', () => {

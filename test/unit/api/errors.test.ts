@@ -17,6 +17,8 @@ describe('api/errors (D7)', () => {
       [200, '13000410', 'notPermitted'],
       [429, undefined, 'throttled'],
       [500, '13000201', 'server'],
+      [400, '13000201', 'server'],
+      [200, '13000201', 'server'],
       [503, undefined, 'server'],
     ];
     for (const [status, code, kind] of table) {

@@ -3,11 +3,12 @@
  * emulator per test file, reset before each test, and clients with instant, recorded backoff.
  */
 import * as assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { KooDriveClient } from '../../../src/api/client';
 import { isKooDriveError, type KooDriveError, type KooDriveErrorKind } from '../../../src/api/errors';
 import type { ClientOptions, RequestLogEntry } from '../../../src/api/options';
+import { AlbumKind, AlbumType } from '../../../src/api/types';
 import { startEmulator, type EmulatorUser, type LoggedRequest, type RunningEmulator } from '../../emulator/server';
 
 export { SeedIds } from '../../emulator/server';
@@ -88,10 +89,10 @@ export function matching(requests: LoggedRequest[], suffix: string): LoggedReque
   return requests.filter((request) => request.path.endsWith(suffix));
 }
 
-/** A tiny local HTTP server that records what reaches it (method, url, authorization). */
+/** A tiny local HTTP server that records what reaches it (method, url, authorization, headers). */
 export interface RecordingServer {
   port: number;
-  hits: { method: string; url: string; authorization?: string }[];
+  hits: { method: string; url: string; authorization?: string; headers: IncomingHttpHeaders }[];
   close(): Promise<void>;
 }
 
@@ -99,7 +100,7 @@ export interface RecordingServer {
 export async function startRecordingServer(handler: (req: IncomingMessage, res: ServerResponse) => void, host = '127.0.0.1'): Promise<RecordingServer> {
   const hits: RecordingServer['hits'] = [];
   const server = createServer((req, res) => {
-    hits.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+    hits.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, headers: req.headers });
     req.resume();
     req.on('end', () => handler(req, res));
   });
@@ -113,4 +114,25 @@ export async function startRecordingServer(handler: (req: IncomingMessage, res: 
         server.close(() => resolve());
       }),
   };
+}
+
+export const MINUTE = 60_000;
+
+/** The query of personal manual albums, the seed's usual list. */
+export const personalManual = { albumKind: AlbumKind.personal, albumType: AlbumType.manual } as const;
+
+/** `yyyyMMddTHHmmssZ` back to ms. */
+export function parseXDate(value: string): number {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  assert.ok(m, `bad X-Date ${value}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+}
+
+/** A port nothing listens on. */
+export async function closedPort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { KooDriveClient } from '../../../src/api/client';
-import { albumContentPage, albumContentPages, albumPage, albumPages, groupMemberPage, groupMemberPages, sharedFolderPage, sharedFolderPages } from '../../../src/api/paging';
+import { isKooDriveError, type KooDriveError } from '../../../src/api/errors';
+import { albumContentPage, albumContentPages, albumPage, albumPages, DEFAULT_MAX_PAGES, groupMemberPage, groupMemberPages, sharedFolderPage, sharedFolderPages } from '../../../src/api/paging';
 import { AlbumKind, AlbumType, type AlbumContent, type AlbumItem } from '../../../src/api/types';
-import { SeedIds, useEmulator } from './helpers';
+import { rejectsWith, SeedIds, useEmulator } from './helpers';
 
 const personalManual = { albumKind: AlbumKind.personal, albumType: AlbumType.manual } as const;
 
@@ -49,6 +50,24 @@ describe('api/paging (D11)', () => {
       assert.deepEqual(rest.map((page) => page.length), [100, 50]);
       const ids = new Set([...first.items, ...rest.flat()].map((item) => item.id));
       assert.equal(ids.size, 250);
+    });
+
+    it('stops between pages when the caller cancels', async () => {
+      const controller = new AbortController();
+      const seen: AlbumContent[][] = [];
+      await rejectsWith(
+        (async () => {
+          for await (const page of albumContentPages(h.client(), SeedIds.albums.paging, { pageSize: 10 }, { signal: controller.signal })) {
+            seen.push(page);
+            if (seen.length === 2) {
+              controller.abort();
+            }
+          }
+        })(),
+        'cancelled',
+      );
+      assert.equal(seen.length, 2);
+      assert.equal((await h.requests()).length, 2);
     });
 
     it('pages albums by number until the total, each album exactly once', async () => {
@@ -103,42 +122,97 @@ describe('api/paging (D11)', () => {
 
   describe('against a misbehaving server', () => {
     const item = (id: string): AlbumContent => ({ id });
+    /** Fails the test instead of hanging it when an iterator follows a runaway server. */
+    const RUNAWAY = 10_000;
 
-    it('stops when a cursor comes back that was already used', async () => {
+    /** The pages an iterator yields before it throws, and what it throws. */
+    async function untilError<T>(pages: AsyncIterable<T[]>): Promise<{ pages: T[][]; error: KooDriveError }> {
+      const out: T[][] = [];
+      try {
+        for await (const page of pages) {
+          out.push(page);
+        }
+      } catch (error) {
+        assert.ok(isKooDriveError(error), String(error));
+        return { pages: out, error };
+      }
+      assert.fail(`the iterator ended after ${out.length} pages without an error`);
+    }
+
+    /** A scripted call that answers `answer(n)` on its n-th call (from 0), and fails past RUNAWAY calls. */
+    function endless<R>(answer: (n: number) => R): { calls: () => number; fn: () => Promise<R> } {
+      let calls = 0;
+      return {
+        calls: () => calls,
+        fn: () => {
+          if (calls >= RUNAWAY) {
+            return Promise.reject(new Error('runaway: the iterator never stopped'));
+          }
+          return Promise.resolve(answer(calls++));
+        },
+      };
+    }
+
+    it('stops a server that sends a fresh cursor for ever, after DEFAULT_MAX_PAGES pages, with a typed error', async () => {
+      const server = endless((n) => ({ items: [item(String(n))], nextCursor: `c${n + 1}` }));
+      const { pages, error } = await untilError(albumContentPages(scripted({ listAlbumContent: server.fn }), 'x'));
+      assert.equal(pages.length, DEFAULT_MAX_PAGES);
+      assert.equal(server.calls(), DEFAULT_MAX_PAGES);
+      assert.equal(error.kind, 'badResponse');
+      assert.equal(error.message, `GET /koodrive/ose/v1/album/x/list failed: the server kept sending pages; stopped after ${DEFAULT_MAX_PAGES} pages`);
+    });
+
+    it('takes a smaller page cap as an option', async () => {
+      const server = endless((n) => ({ items: [item(String(n))], nextCursor: `c${n + 1}` }));
+      const { pages, error } = await untilError(albumContentPages(scripted({ listAlbumContent: server.fn }), 'x', {}, { maxPages: 10 }));
+      assert.equal(pages.length, 10);
+      assert.match(error.message, /stopped after 10 pages/);
+    });
+
+    it('stops offset and page-number lists that never end', async () => {
+      const folders = endless((n) => Array.from({ length: 5 }, (_, i) => ({ id: `f${n * 5 + i}` })));
+      const foldersRun = await untilError(sharedFolderPages(scripted({ listSharedFolders: folders.fn }), { limit: 5 }, { maxPages: 20 }));
+      assert.equal(foldersRun.pages.length, 20);
+      assert.match(foldersRun.error.message, /^GET \/koodrive\/ose\/v1\/sharefolder\/list failed: the server kept sending pages; stopped after 20 pages$/);
+      const members = endless((n) => ({ members: [{ userId: `u${n}` }] }));
+      const membersRun = await untilError(groupMemberPages(scripted({ listGroupMembers: members.fn }), 'g', { limit: 1 }));
+      assert.equal(membersRun.pages.length, DEFAULT_MAX_PAGES);
+      assert.equal(membersRun.error.kind, 'badResponse');
+      const albums = endless((n) => ({ albums: [{ id: `a${n}` }] }));
+      const albumsRun = await untilError(albumPages(scripted({ listAlbums: albums.fn }), { ...personalManual, pageSize: 1 }));
+      assert.equal(albumsRun.pages.length, DEFAULT_MAX_PAGES);
+    });
+
+    it('stops with a typed error when a cursor comes back that was already used', async () => {
       const answers: Record<string, { items: AlbumContent[]; nextCursor?: string }> = {
         '': { items: [item('1')], nextCursor: 'A' },
         A: { items: [item('2')], nextCursor: 'B' },
         B: { items: [item('3')], nextCursor: 'A' },
       };
-      let calls = 0;
-      const client = scripted({
-        listAlbumContent: (_albumId, query) => {
-          calls++;
-          return Promise.resolve(answers[query?.pageCursor ?? '']);
-        },
-      });
-      const pages = await collect(albumContentPages(client, 'x'));
+      const server = endless(() => undefined);
+      const client = scripted({ listAlbumContent: (_albumId, query) => server.fn().then(() => answers[query?.pageCursor ?? '']) });
+      const { pages, error } = await untilError(albumContentPages(client, 'x'));
       assert.deepEqual(pages.flat().map((entry) => entry.id), ['1', '2', '3']);
-      assert.equal(calls, 3);
+      assert.equal(server.calls(), 3);
+      assert.match(error.message, /sent a page cursor it had sent before; stopped after 3 pages/);
     });
 
-    it('stops when the server hands back the cursor it was given', async () => {
-      const client = scripted({ listAlbumContent: () => Promise.resolve({ items: [item('1')], nextCursor: 'SAME' }) });
+    it('stops with a typed error when the server hands back the cursor it was given', async () => {
+      const server = endless(() => ({ items: [item('1')], nextCursor: 'SAME' }));
+      const client = scripted({ listAlbumContent: server.fn });
       assert.equal((await albumContentPage(client, 'x', 'SAME')).next, undefined);
-      assert.equal((await collect(albumContentPages(client, 'x'))).length, 2);
+      const { pages, error } = await untilError(albumContentPages(client, 'x'));
+      assert.equal(pages.length, 2);
+      assert.equal(error.kind, 'badResponse');
     });
 
-    it('stops when a server ignores pageNum and repeats a full page without a total', async () => {
-      let calls = 0;
+    it('stops with a typed error when a server ignores pageNum and repeats a full page without a total', async () => {
       const albums: AlbumItem[] = [{ id: 'a' }, { id: 'b' }];
-      const client = scripted({
-        listAlbums: () => {
-          calls++;
-          return Promise.resolve({ albums });
-        },
-      });
-      assert.equal((await collect(albumPages(client, { ...personalManual, pageSize: 2 }))).length, 1);
-      assert.equal(calls, 2);
+      const server = endless(() => ({ albums }));
+      const { pages, error } = await untilError(albumPages(scripted({ listAlbums: server.fn }), { ...personalManual, pageSize: 2 }));
+      assert.equal(pages.length, 1);
+      assert.equal(server.calls(), 2);
+      assert.match(error.message, /the server sent the same page again; stopped after 1 page$/);
     });
 
     it('stops on an empty page even if a cursor came with it', async () => {

@@ -71,7 +71,7 @@ describe('api/support over the emulator', () => {
   });
 
   it('reports a success without data as badResponse', async () => {
-    await h.emulator.control.addFault({ fault: { type: 'status', status: 200, body: { code: 0, msg: 'success' } } });
+    await h.emulator.control.addFault({ times: 2, fault: { type: 'status', status: 200, body: { code: 0, msg: 'success' } } });
     const error = await rejectsWith(h.client().getSpace(h.owner.userId), 'badResponse');
     assert.match(error.message, /no "data" object/);
     assert.equal(error.status, 200);

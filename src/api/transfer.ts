@@ -1,0 +1,225 @@
+/**
+ * One HTTP exchange over node-fetch, made trustworthy: a timer for the headers and then for the
+ * whole body or each gap between chunks, the caller's cancel, a byte cap on the decoded body that
+ * stops the transfer as soon as it is passed (D15, D16), and a watch on the underlying response,
+ * so a connection cut mid-body fails at once (node-fetch 2 alone would wait for ever).
+ */
+import * as http from 'node:http';
+import * as https from 'node:https';
+import fetch from 'node-fetch';
+
+/** Why an exchange ended without a complete answer. */
+export type TransferFailure = 'timeout' | 'network' | 'cancelled' | 'tooLarge' | 'corrupt';
+
+/** An exchange that ended without a complete answer; `code` is a system error code when there is one. */
+export class TransferError extends Error {
+  constructor(readonly failure: TransferFailure, readonly code?: string) {
+    super(code ? `${failure} (${code})` : failure);
+    this.name = 'TransferError';
+  }
+}
+
+/** What to send, and how long to wait. */
+export interface TransferInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Waiting for the headers, then for the whole body (`total`) or for each chunk (`idle`). */
+  timeoutMs: number;
+  timeoutScope: 'total' | 'idle';
+  /** Aborting it ends the exchange with failure `cancelled`. */
+  signal?: AbortSignal;
+  /** Ask for and decode gzip/deflate/br (default true); false reads the bytes as sent. */
+  compress?: boolean;
+}
+
+/** An answer whose headers have arrived. */
+export interface Opened {
+  readonly status: number;
+  header(name: string): string | null;
+  /**
+   * The body, decoded (gzip, deflate, br). Never holds more than `maxBytes` plus one chunk.
+   * @throws TransferError `tooLarge` as soon as more than `maxBytes` arrived, or any other failure.
+   */
+  read(maxBytes: number, onBytes?: (received: number) => void): Promise<Buffer>;
+  /** Drops the body unread and ends the exchange. */
+  discard(): void;
+}
+
+/** The internals of http.Agent this module relies on: every ClientRequest passes through addRequest. */
+interface AgentInternals {
+  addRequest(req: http.ClientRequest, options: unknown): void;
+}
+
+/**
+ * A keep-alive agent that hands the next request it sees to `next`, once. node-fetch creates the
+ * request synchronously inside `fetch()`, so setting `next` just before the call claims exactly it.
+ */
+class WatchingAgent {
+  next?: (req: http.ClientRequest) => void;
+
+  constructor(readonly agent: http.Agent) {
+    const internals = agent as unknown as AgentInternals;
+    const addRequest = internals.addRequest.bind(agent);
+    internals.addRequest = (req, options) => {
+      const claim = this.next;
+      this.next = undefined;
+      claim?.(req);
+      addRequest(req, options);
+    };
+  }
+}
+
+/** Connections of one client: a keep-alive pool per scheme. Holds no credentials. */
+export class Transport {
+  // The settings of Node's global agents: idle sockets close after 5 s, before servers drop them.
+  private readonly plain = new WatchingAgent(new http.Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5_000 }));
+  private readonly secure = new WatchingAgent(new https.Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5_000 }));
+
+  /**
+   * Sends one request and resolves when its headers have arrived. Redirects are never followed.
+   * @throws TransferError (`timeout`, `network`, `cancelled`).
+   */
+  async open(url: string, init: TransferInit): Promise<Opened> {
+    const exchange = new Exchange(init);
+    return exchange.start(url, url.startsWith('https:') ? this.secure : this.plain);
+  }
+}
+
+class Exchange {
+  private readonly controller = new AbortController();
+  private failure?: TransferError;
+  private onFailure?: (error: TransferError) => void;
+  private timer?: ReturnType<typeof setTimeout>;
+  private readonly cancel = (): void => this.fail(new TransferError('cancelled'));
+  private readonly expire = (): void => this.fail(new TransferError('timeout'));
+
+  constructor(private readonly init: TransferInit) {
+    init.signal?.addEventListener('abort', this.cancel, { once: true });
+    this.arm();
+  }
+
+  async start(url: string, watcher: WatchingAgent): Promise<Opened> {
+    if (this.init.signal?.aborted) {
+      this.cancel();
+    }
+    let response;
+    try {
+      watcher.next = (req) => this.watch(req);
+      const { method, headers, body, compress = true } = this.init;
+      const pending = fetch(url, { method, headers, body, compress, signal: this.controller.signal, redirect: 'manual', agent: watcher.agent });
+      watcher.next = undefined;
+      response = await pending;
+    } catch (cause) {
+      // An abort of ours (timeout, cancel) is already recorded; anything else is the connection.
+      const failure = this.failure ?? new TransferError('network', systemCode(cause));
+      this.fail(failure);
+      throw failure;
+    }
+    const stream = response.body;
+    // node-fetch reports its own abort by emitting 'error' on the body: never leave it unheard.
+    stream.on('error', (error: unknown) => this.fail(streamFailure(error)));
+    if (this.failure) {
+      throw this.failure;
+    }
+    if (this.init.timeoutScope === 'idle') {
+      this.arm();
+    }
+    return {
+      status: response.status,
+      header: (name) => response.headers.get(name),
+      read: (maxBytes, onBytes) => this.read(stream, maxBytes, onBytes),
+      discard: () => this.fail(new TransferError('cancelled')),
+    };
+  }
+
+  private read(body: NodeJS.ReadableStream, maxBytes: number, onBytes?: (received: number) => void): Promise<Buffer> {
+    return new Promise<Buffer>((resolve, reject) => {
+      if (this.failure) {
+        reject(this.failure);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      this.onFailure = reject;
+      body.on('data', (chunk: Buffer) => {
+        if (this.failure) {
+          return;
+        }
+        size += chunk.length;
+        if (size > maxBytes) {
+          this.fail(new TransferError('tooLarge'));
+          return;
+        }
+        chunks.push(chunk);
+        if (this.init.timeoutScope === 'idle') {
+          this.arm();
+        }
+        try {
+          onBytes?.(size);
+        } catch {
+          // A failing progress callback must not break the transfer.
+        }
+      });
+      body.once('end', () => {
+        if (!this.failure) {
+          this.settle();
+          resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+        }
+      });
+    });
+  }
+
+  /** Watches the response under node-fetch's body: closing before it is complete is a cut connection. */
+  private watch(req: http.ClientRequest): void {
+    req.once('response', (res: http.IncomingMessage) => {
+      res.once('close', () => {
+        if (!res.complete) {
+          this.fail(new TransferError('network', 'ECONNRESET'));
+        }
+      });
+    });
+  }
+
+  /** The first failure wins: it stops the timer, aborts the request and rejects a pending read. */
+  private fail(error: TransferError): void {
+    if (this.failure) {
+      return;
+    }
+    this.failure = error;
+    this.settle();
+    this.controller.abort();
+    this.onFailure?.(error);
+  }
+
+  private arm(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(this.expire, this.init.timeoutMs);
+  }
+
+  private settle(): void {
+    clearTimeout(this.timer);
+    this.init.signal?.removeEventListener('abort', this.cancel);
+  }
+}
+
+/** The system error code of a failed connection (ECONNREFUSED, ECONNRESET...), never its text. */
+function systemCode(cause: unknown): string | undefined {
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
+}
+
+/** A body stream's error: undecodable content (zlib) is `corrupt`; anything else a cut connection. */
+function streamFailure(error: unknown): TransferError {
+  const code = systemCode(error);
+  if (code?.startsWith('Z_')) {
+    return new TransferError('corrupt', code);
+  }
+  return new TransferError('network', code === 'ERR_STREAM_PREMATURE_CLOSE' || !code ? 'ECONNRESET' : code);
+}
+
+/** The length an answer declares, when it is the decoded length (no Content-Encoding); else undefined. */
+export function declaredLength(opened: Opened): number | undefined {
+  const length = opened.header('content-length');
+  return length !== null && /^\d+$/.test(length) && opened.header('content-encoding') === null ? Number(length) : undefined;
+}

@@ -1,0 +1,38 @@
+/**
+ * Child process of the activation benchmark: `node activateChild.js <module> [activate]`.
+ * Requires `<module>` (the production bundle, or an empty file for the floor) and, with
+ * `activate`, awaits its `activate()` with a minimal ExtensionContext. The `vscode` module is
+ * the bench's stub, found through NODE_PATH. Prints `{"requireMs":…,"activateMs":…}`.
+ */
+import { createRequire } from 'node:module';
+
+interface Extension {
+  activate?: (context: unknown) => Promise<unknown>;
+}
+
+const noop = (): void => undefined;
+const disposable = { dispose: noop };
+
+async function main(): Promise<void> {
+  const [modulePath, mode] = process.argv.slice(2);
+  const load = createRequire(__filename);
+  const start = process.hrtime.bigint();
+  const extension = load(modulePath) as Extension;
+  const required = process.hrtime.bigint();
+  if (mode === 'activate') {
+    const context = {
+      subscriptions: [] as unknown[],
+      secrets: { get: () => Promise.resolve(undefined), store: () => Promise.resolve(), delete: () => Promise.resolve(), onDidChange: () => disposable },
+      extension: { packageJSON: { version: '0.0.0-bench' } },
+      extensionMode: 1,
+    };
+    await extension.activate?.(context);
+  }
+  const activated = process.hrtime.bigint();
+  process.stdout.write(`${JSON.stringify({ requireMs: Number(required - start) / 1e6, activateMs: Number(activated - required) / 1e6 })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { startEmulator } from '../emulator/server';
+
+/** The repository root, from out/test/unit. */
+const ROOT = path.resolve(__dirname, '../../..');
+const MAX_BYTES = 120 * 1024;
+
+interface BuildModule {
+  buildOptions(settings: { production: boolean; outfile: string }): esbuild.BuildOptions;
+}
+
+/** The options `npm run package` builds with, from esbuild.mjs itself so they cannot drift. */
+async function productionOptions(outfile: string): Promise<esbuild.BuildOptions> {
+  const module = (await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href)) as Partial<BuildModule>;
+  assert.equal(typeof module.buildOptions, 'function', 'esbuild.mjs exports buildOptions');
+  return { ...module.buildOptions?.({ production: true, outfile }), logLevel: 'silent' };
+}
+
+describe('the production bundle', () => {
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'koodrive-bundle-'));
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`is at most ${MAX_BYTES / 1024} KB, without whatwg-url's tables that no VS Code runs`, async () => {
+    const outfile = path.join(dir, 'extension.js');
+    const result = await esbuild.build({ ...(await productionOptions(outfile)), metafile: true });
+    const size = statSync(outfile).size;
+    const inputs = Object.keys(result.metafile?.inputs ?? {});
+    assert.deepEqual(inputs.filter((input) => /node_modules[\\/](tr46|whatwg-url|webidl-conversions|encoding)[\\/]/.test(input)), []);
+    assert.ok(size <= MAX_BYTES, `dist/extension.js would be ${(size / 1024).toFixed(1)} KB`);
+  });
+
+  it('still talks to KooDrive through the bundled node-fetch', async () => {
+    const outfile = path.join(dir, 'api.js');
+    await esbuild.build({ ...(await productionOptions(outfile)), entryPoints: [path.join(ROOT, 'src/api/index.ts')] });
+    const api = ((await import(pathToFileURL(outfile).href)) as { default: typeof import('../../src/api/index') }).default;
+    const emulator = await startEmulator();
+    try {
+      const [owner] = emulator.users;
+      const client = new api.KooDriveClient({ endpoint: () => emulator.url, userId: () => owner.userId, getToken: () => Promise.resolve(owner.token), language: () => 'en-US', timeoutMs: () => 5_000 });
+      const { albums } = await client.listAlbums({ albumKind: 1, albumType: 2 });
+      assert.ok(albums.length > 0);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
