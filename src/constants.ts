@@ -16,6 +16,11 @@ export const CommandId = {
   loadMore: 'koodrive.loadMore',
   retryLoad: 'koodrive.retryLoad',
   statusBarClick: 'koodrive.statusBarClick',
+  openPreview: 'koodrive.openPreview',
+  removeAllFromAlbum: 'koodrive.removeAllFromAlbum',
+  filterItems: 'koodrive.filterItems',
+  clearItemFilter: 'koodrive.clearItemFilter',
+  sortItems: 'koodrive.sortItems',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -28,6 +33,7 @@ export const ViewId = {
 export const ContextKey = {
   signedIn: 'koodrive.signedIn',
   sharedFolderFilterActive: 'koodrive.sharedFolderFilterActive',
+  itemFilterActive: 'koodrive.itemFilterActive',
 } as const;
 
 export const SecretKey = {
@@ -47,5 +53,13 @@ export type SettingKey = (typeof SettingKey)[keyof typeof SettingKey];
 
 /** URI scheme of the read-only documents (Show Details, failure reports). */
 export const DetailsScheme = 'koodrive-details';
+
+/** URI scheme of album items opened in VS Code's own editors (Open Preview), read-only. */
+export const PreviewScheme = 'koodrive';
+
+/** workspaceState key of the album-content order (Sort). */
+export const StateKey = {
+  contentSort: 'koodrive.contentSort',
+} as const;
 
 export const ExtensionId = 'koodrive-tools.koodrive';

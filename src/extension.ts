@@ -10,14 +10,18 @@ import { guard } from './commands/runCommand';
 import { SessionRecovery } from './services/sessionRecovery';
 import { onSettingsChanged } from './services/settingsWatch';
 import { signIn } from './commands/signIn';
+import { rememberedSort } from './commands/sortItems';
 import { Config } from './config';
 import { ContextKey, ViewId } from './constants';
 import { Log } from './log';
-import { safeText } from './model/safeText';
 import { AlbumsTree } from './tree/albumsTree';
 import type { TreeEnv } from './tree/provider';
 import { SharedFoldersTree } from './tree/sharedFoldersTree';
+import { FileDetailsService } from './services/fileDetails';
+import { type Download, downloadLink, thumbnailDataUri } from './services/itemFiles';
 import { DetailsDocuments } from './ui/details';
+import { PreviewFiles } from './ui/previewFiles';
+import { wireViews } from './ui/viewEvents';
 import { StatusBar } from './ui/statusBar';
 import { VscodePrompter } from './ui/vscodePrompter';
 
@@ -49,26 +53,44 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
     language: () => config.language(),
     timeoutMs: () => config.requestTimeoutMs(),
     onRequest: (entry) => log.request(entry),
+    onAnomaly: (text) => log.warn(text),
   };
   const client = new KooDriveClient(clientOptions);
+  const itemDetails = new FileDetailsService(client, safeUserId);
   const env: TreeEnv = { client, pageSize: () => config.pageSize(), userId: safeUserId, sessionState: () => session.state };
-  const albums = new AlbumsTree(env);
+  const download: Download = (link, options) => client.download(link, options);
+  const albums = new AlbumsTree({
+    ...env,
+    itemDetails,
+    thumbnail: (file, signal) => thumbnailDataUri(download, file, signal),
+    locale: () => vscode.env.language,
+    sort: rememberedSort(extension.workspaceState),
+  });
   const sharedFolders = new SharedFoldersTree(env);
   const albumsView = vscode.window.createTreeView(ViewId.albums, { treeDataProvider: albums, canSelectMany: true, showCollapseAll: true });
   const sharedFoldersView = vscode.window.createTreeView(ViewId.sharedFolders, { treeDataProvider: sharedFolders, canSelectMany: true, showCollapseAll: true });
   const details = new DetailsDocuments();
   const statusBar = new StatusBar();
+  const previews = new PreviewFiles(async (fileId, ownerId, signal) => {
+    const link = downloadLink(await itemDetails.details(fileId, ownerId, signal), 'content');
+    if (!link) {
+      throw new Error('no content link');
+    }
+    return (await download(link, { usage: 'content', signal })).bytes;
+  });
 
   const ctx: CommandContext = {
     client,
     makeClient: (overrides) => new KooDriveClient({ ...clientOptions, ...overrides }),
-    session, config, log, albums, albumsView, sharedFolders, sharedFoldersView, details,
+    session, config, log, albums, albumsView, sharedFolders, sharedFoldersView, details, itemDetails, previews,
+    workspaceState: extension.workspaceState,
     prompter: new VscodePrompter(),
     recovery: new SessionRecovery(session, () => ctx.prompter, () => signIn(ctx)),
     background: new Background((name, work) => guard(ctx, name, work)),
   };
 
   const onSession = async (): Promise<void> => {
+    itemDetails.clear(); // containers and details are read once per session
     albums.refresh(); // at once: nothing may load with the previous session's view of the world
     sharedFolders.refresh();
     statusBar.update(session.state, safeUserId());
@@ -84,15 +106,11 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
   };
 
   extension.subscriptions.push(
-    config, log, session, albums, sharedFolders, albumsView, sharedFoldersView, details, statusBar,
+    config, log, session, albums, sharedFolders, albumsView, sharedFoldersView, details, previews, statusBar,
     session.onDidChange(() => void onSession()),
     albums.onDidFail(onLoadFailure),
-    // The filter lives in the tree; the view's description and the context key follow it.
-    sharedFolders.onDidChangeFilter((keyWord) => {
-      sharedFoldersView.description = keyWord ? vscode.l10n.t('Filter: {0}', safeText(keyWord)) : undefined;
-      void vscode.commands.executeCommand('setContext', ContextKey.sharedFolderFilterActive, keyWord !== undefined);
-    }),
     sharedFolders.onDidFail(onLoadFailure),
+    ...wireViews(albums, albumsView, sharedFolders, sharedFoldersView),
     config.onDidChange((keys) => onSettingsChanged(ctx, keys)),
     ...registerCommands(ctx),
   );

@@ -31,6 +31,20 @@ export interface RemovalOutcome {
 export async function runRemoval(ctx: CommandContext, target: RemovalTarget, ids: string[] = target.items.map((item) => item.id)): Promise<RemovalOutcome> {
   const outcome: RemovalOutcome = { removed: [], failed: [], notAttempted: [], cancelled: false };
   const total = new Set(ids).size;
+  ctx.albums.markBusy(target.albumId, ids, t('Removing…'));
+  try {
+    await removeWithProgress(ctx, target, ids, outcome);
+  } finally {
+    ctx.albums.markBusy(target.albumId, ids, undefined); // rows still there were not removed
+  }
+  ctx.log.info(`Removed ${outcome.removed.length} of ${total} from album ${target.albumId}; failed ${count(outcome.failed)}, not attempted ${outcome.notAttempted.length}${outcome.cancelled ? ' (cancelled)' : ''}`);
+  offerSummary(ctx, target, outcome);
+  return outcome;
+}
+
+/** The chunks under one cancellable progress notification, resuming after a sign-in; fills `outcome`. */
+async function removeWithProgress(ctx: CommandContext, target: RemovalTarget, ids: string[], outcome: RemovalOutcome): Promise<void> {
+  const total = new Set(ids).size;
   await ctx.prompter.progress(t('Removing from “{0}”', target.albumName), async (reporter, signal) => {
     let pending = ids;
     let reported = 0;
@@ -63,9 +77,6 @@ export async function runRemoval(ctx: CommandContext, target: RemovalTarget, ids
       return;
     }
   });
-  ctx.log.info(`Removed ${outcome.removed.length} of ${total} from album ${target.albumId}; failed ${count(outcome.failed)}, not attempted ${outcome.notAttempted.length}${outcome.cancelled ? ' (cancelled)' : ''}`);
-  offerSummary(ctx, target, outcome);
-  return outcome;
 }
 
 function count(failed: RemovalOutcome['failed']): number {

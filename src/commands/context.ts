@@ -6,7 +6,9 @@ import type { Log } from '../log';
 import type { AlbumsTree } from '../tree/albumsTree';
 import type { TreeNode } from '../tree/node';
 import type { SharedFoldersTree } from '../tree/sharedFoldersTree';
+import type { FileDetailsService } from '../services/fileDetails';
 import type { DetailsDocuments } from '../ui/details';
+import type { PreviewFiles } from '../ui/previewFiles';
 import type { Prompter } from '../ui/prompter';
 import type { Background } from '../services/background';
 import type { SessionRecovery } from '../services/sessionRecovery';
@@ -26,6 +28,12 @@ export interface CommandContext {
   readonly sharedFolders: SharedFoldersTree;
   readonly sharedFoldersView: vscode.TreeView<TreeNode>;
   readonly details: DetailsDocuments;
+  /** File details of album items (names, types, links), per session. */
+  readonly itemDetails: FileDetailsService;
+  /** Album items opened in VS Code's editors (Open Preview). */
+  readonly previews: PreviewFiles;
+  /** What this workspace remembers (the album-content order). */
+  readonly workspaceState: vscode.Memento;
   readonly recovery: SessionRecovery;
   readonly background: Background;
 }

@@ -4,6 +4,10 @@ import { deleteSharedFolderCommand } from './deleteSharedFolder';
 import type { CommandContext } from './context';
 import { clearSharedFolderFilterCommand, filterSharedFoldersCommand } from './filter';
 import { copyIdCommand, showDetailsCommand, showLogCommand } from './itemCommands';
+import { clearItemFilterCommand, filterItemsCommand } from './itemFilter';
+import { openPreviewCommand } from './openPreview';
+import { removeAllFromAlbumCommand } from './removeAllFromAlbum';
+import { sortItemsCommand } from './sortItems';
 import { loadMoreCommand, refreshCommand, refreshNodeCommand, retryLoadCommand } from './refresh';
 import { removeFromAlbumCommand } from './removeFromAlbum';
 import { type Handler, openSettings, runCommand } from './runCommand';
@@ -34,6 +38,11 @@ export function commandTable(): Record<CommandId, { title: string; handler: Hand
     [CommandId.loadMore]: { title: t('Load more…'), handler: loadMoreCommand },
     [CommandId.retryLoad]: { title: t('Retry'), handler: retryLoadCommand },
     [CommandId.statusBarClick]: { title: t('Sign In'), handler: statusBarClickCommand },
+    [CommandId.openPreview]: { title: t('Open Preview'), handler: openPreviewCommand },
+    [CommandId.removeAllFromAlbum]: { title: t('Remove All from Album'), handler: removeAllFromAlbumCommand },
+    [CommandId.filterItems]: { title: t('Filter Items'), handler: filterItemsCommand },
+    [CommandId.clearItemFilter]: { title: t('Clear Item Filter'), handler: clearItemFilterCommand },
+    [CommandId.sortItems]: { title: t('Sort Album Items'), handler: sortItemsCommand },
   };
 }
 

@@ -21,11 +21,20 @@ export async function pickManualAlbum(ctx: CommandContext, text: PickText, exclu
   return picked?.[0];
 }
 
-/** Items of one album, several at a time, from the album's own listing in the tree. */
-export async function pickAlbumItems(ctx: CommandContext, album: AlbumNode, text: PickText): Promise<AlbumContentNode[] | undefined> {
+/** Any album, manual or collection, among every group of the Albums tree. */
+export async function pickManualOrCollectionAlbum(ctx: CommandContext, text: PickText): Promise<AlbumNode | undefined> {
+  const picked = await ctx.prompter.pickPaged(
+    listingSource(ctx, () => ctx.albums.allGroups(), (row) => (row instanceof AlbumNode ? { label: row.title, description: row.description, value: row } : undefined)),
+    { ...text, many: false },
+  );
+  return picked?.[0];
+}
+
+/** Items of one album (several at a time unless `many` is false), from the album's own listing in the tree. */
+export async function pickAlbumItems(ctx: CommandContext, album: AlbumNode, text: PickText, many = true): Promise<AlbumContentNode[] | undefined> {
   return ctx.prompter.pickPaged(
     listingSource(ctx, () => [ctx.albums.albumNode(album.albumId) ?? album], (row) => (row instanceof AlbumContentNode ? { label: row.title, description: row.description, detail: row.title === row.fileId ? undefined : row.fileId, value: row } : undefined)),
-    { ...text, many: true },
+    { ...text, many },
   );
 }
 

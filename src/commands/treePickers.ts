@@ -40,6 +40,19 @@ export function listingSource<T>(ctx: CommandContext, listings: () => PagedNode<
         at = next; // nothing to offer here (an empty listing, or rows left out): go on
       }
     },
+    async loadAll(cursor, signal, onProgress): Promise<PickItem<T>[]> {
+      const all = listings();
+      const at: ListingCursor = cursor ?? { listing: 0, offset: 0 };
+      const items: PickItem<T>[] = [];
+      for (let index = at.listing; index < all.length; index++) {
+        const listing = all[index];
+        const offset = index === at.listing ? at.offset : 0;
+        const before = items.length;
+        const rows = await listing.loadAll(signal, (loaded) => onProgress(before + Math.max(0, loaded - offset)));
+        items.push(...rows.slice(offset).map(toItem).filter((item): item is PickItem<T> => item !== undefined));
+      }
+      return items;
+    },
   };
 }
 

@@ -35,6 +35,8 @@ export function errorReason(error: unknown, t: Localize): string {
       return t('cancelled');
     case 'badResponse':
       return t('KooDrive sent an answer that could not be read');
+    case 'tooLarge':
+      return t('the file is larger than 50 MB, the most Open Preview downloads; open it in KooDrive instead');
     case 'configuration':
       return t('the KooDrive settings are incomplete: {0}', safeText(error.message));
     default:

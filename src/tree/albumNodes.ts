@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
+import { isKooDriveError } from '../api/errors';
 import { albumContentPage } from '../api/paging';
-import { AlbumKind, Limits, type AlbumContent, type AlbumItem } from '../api/types';
-import { albumDescription, albumLabel, contentDescription, contentLabel, fieldsMarkdown, isManual, text } from '../model/present';
+import { AlbumKind, Limits, type AlbumContent, type AlbumItem, type FileDetails } from '../api/types';
+import { CommandId } from '../constants';
+import { errorReason, isCancellation } from '../model/errorText';
+import { type ItemFilter, matchesFilter } from '../model/itemFilter';
+import { fileKind, type ItemExtras, itemDescription, itemName, itemSentence, itemTooltip, kindIcon } from '../model/itemText';
+import { albumDescription, albumLabel, fieldsMarkdown, isManual, text } from '../model/present';
 import type { AlbumGroupNode, Family } from './albumGroups';
 import { contextValue, TreeNode } from './node';
 import { type Page, PagedNode, type TreeContext } from './pagedNode';
@@ -16,6 +21,12 @@ export interface ContentSort {
   sortDirection: 1 | 2;
 }
 
+/** File details of album items, looked up a few at a time and cached (services/fileDetails.ts). */
+export interface ItemDetailsSource {
+  details(fileId: string, ownerId: string | undefined, signal?: AbortSignal): Promise<FileDetails>;
+  fullPath(fileId: string, ownerId: string | undefined, signal?: AbortSignal): Promise<string | undefined>;
+}
+
 /** What album nodes need from the Albums tree besides loading. */
 export interface AlbumsContext extends TreeContext {
   /** The families (shared-folder groups) the user belongs to. */
@@ -24,11 +35,20 @@ export interface AlbumsContext extends TreeContext {
   albumShown(node: AlbumNode): void;
   /** The order album contents are listed in. */
   contentSort(): ContentSort;
+  /** The item filter of this album, if one is set (Filter Items…). */
+  itemFilter(albumId: string): ItemFilter | undefined;
+  readonly itemDetails: ItemDetailsSource;
+  /** A `data:` URI of the file's thumbnail, if it has one (D15). */
+  thumbnail(details: FileDetails, signal: AbortSignal): Promise<string | undefined>;
+  /** The display language, for sizes and dates. */
+  locale(): string;
 }
 
 /** An album; expanding it lists its contents with cursor paging (D11). */
 export class AlbumNode extends PagedNode<AlbumContent, string> {
   private total: number | undefined;
+  /** Aborted when the album is collapsed or reloaded: its rows no longer need details. */
+  private detailsWanted = new AbortController();
 
   constructor(
     readonly group: AlbumGroupNode,
@@ -93,7 +113,43 @@ export class AlbumNode extends PagedNode<AlbumContent, string> {
   }
 
   protected toNode(content: AlbumContent): TreeNode {
-    return new AlbumContentNode(this, content);
+    return new AlbumContentNode(this, this.ctx, content);
+  }
+
+  protected override rowsAdded(rows: TreeNode[]): void {
+    for (const row of rows) {
+      if (row instanceof AlbumContentNode) {
+        row.fetchDetails(this.detailsWanted.signal);
+      }
+    }
+  }
+
+  protected override shownRows(): TreeNode[] {
+    const filter = this.ctx.itemFilter(this.albumId);
+    return filter ? this.rows.filter((row) => row instanceof AlbumContentNode && row.matches(filter)) : this.rows;
+  }
+
+  protected override noneShownText(): string {
+    return this.hasMore ? t('No loaded item matches the filter; load more or filter the whole album') : t('No item matches the filter');
+  }
+
+  /** The album was collapsed: its rows stop waiting for details. */
+  collapsed(): void {
+    this.detailsWanted.abort();
+  }
+
+  /** The album was expanded again: rows still without details ask again. */
+  expanded(): void {
+    if (this.detailsWanted.signal.aborted) {
+      this.detailsWanted = new AbortController();
+      this.rowsAdded(this.rows);
+    }
+  }
+
+  override reset(): void {
+    this.detailsWanted.abort();
+    this.detailsWanted = new AbortController();
+    super.reset();
   }
 
   protected override bulkPageSize(): number {
@@ -114,13 +170,22 @@ export class AlbumNode extends PagedNode<AlbumContent, string> {
   }
 }
 
-/** An item of an album: a link to a file; removable from manual albums only. */
+/**
+ * An item of an album: a link to a file; removable from manual albums only. It appears with
+ * what the listing gives (the id, or a name the list carries) and updates in place when its file
+ * details arrive (D14); a failed lookup leaves it as it was and says why in its tooltip.
+ */
 export class AlbumContentNode extends TreeNode {
   /** "Removing…" and the like while a command works on this row. */
   busy: string | undefined;
+  private fileDetails: FileDetails | undefined;
+  private extras: ItemExtras | undefined;
+  private problem: string | undefined;
+  private asked = false;
 
   constructor(
     readonly album: AlbumNode,
+    private readonly ctx: AlbumsContext,
     readonly content: AlbumContent,
   ) {
     super(album);
@@ -135,21 +200,74 @@ export class AlbumContentNode extends TreeNode {
     return text(this.content.ownerId);
   }
 
+  /** The file's details, once known. */
+  get details(): FileDetails | undefined {
+    return this.fileDetails;
+  }
+
   get title(): string {
-    return contentLabel(this.content);
+    return itemName(this.content, this.fileDetails);
   }
 
   override get description(): string {
-    return this.busy ?? contentDescription(this.content);
+    return this.busy ?? itemDescription(this.content, this.fileDetails, t, this.ctx.locale());
+  }
+
+  matches(filter: ItemFilter): boolean {
+    return matchesFilter(this.content, this.fileDetails, filter);
+  }
+
+  /** Asks for the file's details once (again after a collapse cancelled the first ask). */
+  fetchDetails(signal: AbortSignal): void {
+    if (this.fileDetails || this.problem || this.asked) {
+      return;
+    }
+    this.asked = true;
+    this.ctx.itemDetails.details(this.fileId, this.ownerId, signal).then(
+      (details) => {
+        this.fileDetails = details;
+        this.ctx.changed(this);
+      },
+      (error: unknown) => {
+        this.asked = false;
+        if (isCancellation(error)) {
+          return;
+        }
+        this.problem = error instanceof Error && error.name === 'OtherOwnerSpace' ? t('KooDrive does not share the space of this file’s owner') : errorReason(error, t);
+        if (isKooDriveError(error) && error.kind === 'sessionExpired') {
+          this.ctx.failed(error);
+        }
+        this.ctx.changed(this);
+      },
+    );
+  }
+
+  /** Fills the tooltip on hover: the folder path and the thumbnail, asked for only then. */
+  async resolveTooltip(signal: AbortSignal): Promise<vscode.MarkdownString> {
+    if (!this.extras) {
+      const [path, thumbnail] = await Promise.all([
+        this.ctx.itemDetails.fullPath(this.fileId, this.ownerId, signal).catch(() => undefined),
+        this.fileDetails ? this.ctx.thumbnail(this.fileDetails, signal).catch(() => undefined) : undefined,
+      ]);
+      this.extras = { path, thumbnail };
+    }
+    return this.tooltip();
+  }
+
+  private tooltip(): vscode.MarkdownString {
+    return new vscode.MarkdownString(itemTooltip(this.content, this.fileDetails, { ...this.extras, problem: this.problem }, t, this.ctx.locale()));
   }
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.None);
     item.id = `content:${this.album.albumId}:${this.content.id}`;
     item.description = this.description;
-    item.tooltip = new vscode.MarkdownString(fieldsMarkdown(this.title, this.content));
-    item.iconPath = new vscode.ThemeIcon(this.busy ? 'loading~spin' : 'file-media');
-    item.contextValue = contextValue('albumContent', 'hasId', this.album.manual && 'removable', 'draggable');
+    // Left to resolveTreeItem (on hover) until the path and thumbnail are known.
+    item.tooltip = this.extras || this.problem ? this.tooltip() : undefined;
+    item.iconPath = new vscode.ThemeIcon(this.busy ? 'loading~spin' : this.fileDetails ? kindIcon(fileKind(this.fileDetails)) : 'file');
+    item.accessibilityInformation = { label: itemSentence(this.content, this.fileDetails, t, this.ctx.locale()) };
+    item.contextValue = contextValue('albumContent', 'hasId', this.album.manual && 'removable', 'draggable', 'previewable');
+    item.command = { command: CommandId.openPreview, title: t('Open Preview'), arguments: [this] };
     return item;
   }
 
@@ -158,6 +276,6 @@ export class AlbumContentNode extends TreeNode {
   }
 
   override apiObject(): Record<string, unknown> {
-    return this.content;
+    return this.fileDetails ? { ...this.content, file: this.fileDetails } : this.content;
   }
 }

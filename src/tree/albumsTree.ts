@@ -1,11 +1,27 @@
 import * as vscode from 'vscode';
 import { sharedFolderPages } from '../api/paging';
-import { AlbumKind, ShareFolderQueryType } from '../api/types';
+import { AlbumKind, ShareFolderQueryType, type FileDetails } from '../api/types';
+import type { ItemFilter } from '../model/itemFilter';
 import { folderLabel } from '../model/present';
 import { type AlbumGroupNode, AlbumScopeNode, type Family } from './albumGroups';
-import type { AlbumNode, AlbumsContext, ContentSort } from './albumNodes';
+import { AlbumContentNode, AlbumNode, type AlbumsContext, type ContentSort, type ItemDetailsSource } from './albumNodes';
 import type { TreeNode } from './node';
 import { KooTreeProvider, type TreeEnv } from './provider';
+
+/** What the Albums tree reads besides the common environment. */
+export interface AlbumsEnv extends TreeEnv {
+  readonly itemDetails: ItemDetailsSource;
+  thumbnail(details: FileDetails, signal: AbortSignal): Promise<string | undefined>;
+  locale(): string;
+  /** The order remembered for this workspace. */
+  sort?: ContentSort;
+}
+
+/** The one item filter of the view: which album, and what it keeps. */
+export interface ActiveItemFilter {
+  album: AlbumNode;
+  filter: ItemFilter;
+}
 
 /** The default order: newest first by date taken. */
 export const DEFAULT_SORT: ContentSort = { sortType: 1, sortDirection: 2 };
@@ -16,10 +32,78 @@ export class AlbumsTree extends KooTreeProvider implements AlbumsContext {
   private readonly albums = new Map<string, AlbumNode>();
   private scopes: AlbumScopeNode[] = [];
   private sort: ContentSort;
+  private activeFilter: ActiveItemFilter | undefined;
+  private readonly filterChanges = new vscode.EventEmitter<ActiveItemFilter | undefined>();
+  /** Fires when an item filter is set or cleared (the view's description follows it). */
+  readonly onDidChangeItemFilter = this.filterChanges.event;
 
-  constructor(env: TreeEnv, sort: ContentSort = DEFAULT_SORT) {
-    super(env);
-    this.sort = sort;
+  constructor(private readonly albumsEnv: AlbumsEnv) {
+    super(albumsEnv);
+    this.sort = albumsEnv.sort ?? DEFAULT_SORT;
+  }
+
+  get itemDetails(): ItemDetailsSource {
+    return this.albumsEnv.itemDetails;
+  }
+
+  thumbnail(details: FileDetails, signal: AbortSignal): Promise<string | undefined> {
+    return this.albumsEnv.thumbnail(details, signal);
+  }
+
+  locale(): string {
+    return this.albumsEnv.locale();
+  }
+
+  itemFilter(albumId: string): ItemFilter | undefined {
+    return this.activeFilter?.album.albumId === albumId ? this.activeFilter.filter : undefined;
+  }
+
+  /** The item filter in force, if any. */
+  get filter(): ActiveItemFilter | undefined {
+    return this.activeFilter;
+  }
+
+  /** Narrows one album's rows (one filter at a time in the view), or clears the filter. */
+  setItemFilter(album: AlbumNode, filter: ItemFilter | undefined): void {
+    const previous = this.activeFilter?.album;
+    this.activeFilter = filter ? { album, filter } : undefined;
+    for (const node of new Set([previous, album])) {
+      if (node) {
+        this.changed(node);
+      }
+    }
+    this.filterChanges.fire(this.activeFilter);
+  }
+
+  clearItemFilter(): void {
+    if (this.activeFilter) {
+      this.setItemFilter(this.activeFilter.album, undefined);
+    }
+  }
+
+  /** The tooltip of an item, on hover: its folder and thumbnail are asked for only then. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node instanceof AlbumContentNode) {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        item.tooltip = await node.resolveTooltip(controller.signal);
+      } finally {
+        subscription.dispose();
+      }
+    }
+    return item;
+  }
+
+  /** The view collapsed or expanded a row: albums stop or resume asking for details. */
+  expansionChanged(node: TreeNode, expanded: boolean): void {
+    if (node instanceof AlbumNode) {
+      if (expanded) {
+        node.expanded();
+      } else {
+        node.collapsed();
+      }
+    }
   }
 
   protected buildRoots(): TreeNode[] {
@@ -28,8 +112,20 @@ export class AlbumsTree extends KooTreeProvider implements AlbumsContext {
   }
 
   protected override forget(): void {
+    for (const album of this.albums.values()) {
+      album.collapsed();
+    }
     this.albums.clear();
     this.scopes = [];
+    if (this.activeFilter) {
+      this.activeFilter = undefined;
+      this.filterChanges.fire(undefined);
+    }
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.filterChanges.dispose();
   }
 
   albumShown(node: AlbumNode): void {
@@ -63,10 +159,15 @@ export class AlbumsTree extends KooTreeProvider implements AlbumsContext {
 
   /** The Manual groups (personal first, then family), building the roots if needed. */
   manualGroups(): AlbumGroupNode[] {
+    return this.allGroups().filter((group) => group.manual);
+  }
+
+  /** Every album group, Personal then Family, Manual before Collection (building the roots if needed). */
+  allGroups(): AlbumGroupNode[] {
     if (this.scopes.length === 0) {
       this.roots();
     }
-    return this.scopes.flatMap((scope) => scope.groups.filter((group) => group.manual));
+    return this.scopes.flatMap((scope) => scope.groups);
   }
 
   /** The loaded node of an album, if the tree has shown it. */
@@ -82,6 +183,22 @@ export class AlbumsTree extends KooTreeProvider implements AlbumsContext {
     }
     const gone = new Set(ids);
     if (node.removeRows((row) => gone.has(row.apiId() ?? '')) > 0) {
+      this.changed(node);
+    }
+  }
+
+  /** Marks loaded rows of an album as busy ("Removing…"), or clears the mark with undefined. */
+  markBusy(albumId: string, ids: Iterable<string>, busy: string | undefined): void {
+    const node = this.albums.get(albumId);
+    if (!node) {
+      return;
+    }
+    const wanted = new Set(ids);
+    const rows = node.contents().filter((row) => wanted.has(row.fileId) && row.busy !== busy);
+    for (const row of rows) {
+      row.busy = busy;
+    }
+    if (rows.length > 0) {
       this.changed(node);
     }
   }

@@ -21,6 +21,11 @@ export interface PickPage<T, C> {
 
 export interface PagedPickSource<T, C> {
   load(cursor: C | undefined, signal: AbortSignal): Promise<PickPage<T, C>>;
+  /**
+   * Everything from `cursor` to the end ("Load all", so Select All can take the whole listing);
+   * `onProgress` gets the number of entries loaded so far. Sources without it offer no Load all.
+   */
+  loadAll?(cursor: C | undefined, signal: AbortSignal, onProgress: (loaded: number) => void): Promise<PickItem<T>[]>;
 }
 
 export interface InputOptions {

@@ -5,7 +5,7 @@ import type { ConfirmOptions, InputOptions, PagedPickSource, PickItem, Prompter,
 export type Answer =
   | { input: string | undefined; prompt?: RegExp }
   | { confirm: boolean; message?: RegExp }
-  | { pick: (labels: string[]) => string[] | undefined; loadPages?: number };
+  | { pick: (labels: string[]) => string[] | undefined; loadPages?: number | 'all' };
 
 export interface Notification {
   severity: Severity;
@@ -96,12 +96,20 @@ export class ScriptedPrompter implements Prompter {
     const items: PickItem<T>[] = [];
     let cursor: C | undefined;
     const controller = new AbortController();
-    for (let page = 0; page < (answer.loadPages ?? 1); page++) {
-      const loaded = await source.load(cursor, controller.signal);
-      items.push(...loaded.items);
-      cursor = loaded.next;
-      if (cursor === undefined) {
-        break;
+    const first = await source.load(cursor, controller.signal);
+    items.push(...first.items);
+    cursor = first.next;
+    if (answer.loadPages === 'all' && cursor !== undefined) {
+      if (!source.loadAll) {
+        this.unexpected.push(`pick "${options.placeholder}" offers no Load all`);
+      } else {
+        items.push(...(await source.loadAll(cursor, controller.signal, () => undefined)));
+      }
+    } else {
+      for (let page = 1; page < (typeof answer.loadPages === 'number' ? answer.loadPages : 1) && cursor !== undefined; page++) {
+        const loaded = await source.load(cursor, controller.signal);
+        items.push(...loaded.items);
+        cursor = loaded.next;
       }
     }
     const labels = answer.pick(items.map((item) => item.label));

@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { filterText, parseItemFilter } from '../model/itemFilter';
+import { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
+import type { CommandContext } from './context';
+import { pickManualOrCollectionAlbum } from './pickers';
+import { pickSelection } from './selection';
+
+const t = vscode.l10n.t;
+
+/**
+ * Filter Items… (an album's context menu, or the palette): narrows the album's rows by name and
+ * by date taken (`tomato after:2024-05-01 before:2024-06-30`), over the pages loaded or, on
+ * request, the whole album. The view's description shows it until it is cleared.
+ */
+export async function filterItemsCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
+  const selected = pickSelection(node, nodes, ctx.albumsView.selection)[0];
+  const album = selected instanceof AlbumNode ? selected : selected instanceof AlbumContentNode ? selected.album : await pickManualOrCollectionAlbum(ctx, { title: t('Filter Items'), placeholder: t('Choose an album') });
+  if (!album) {
+    return;
+  }
+  const current = ctx.albums.itemFilter(album.albumId);
+  const answer = await ctx.prompter.input({
+    title: t('Filter Items: {0}', album.title),
+    prompt: t('Show the items whose name contains this text; add after:YYYY-MM-DD or before:YYYY-MM-DD for the date taken. Leave empty to show all.'),
+    placeholder: t('tomato after:2024-05-01'),
+    value: current ? filterText(current) : '',
+    validate: (value) => parseItemFilter(value, t).problem,
+  });
+  if (answer === undefined) {
+    return;
+  }
+  const { filter } = parseItemFilter(answer, t);
+  ctx.albums.setItemFilter(album, filter);
+  if (!filter) {
+    return;
+  }
+  await ctx.albumsView.reveal(album, { expand: true, select: false, focus: false });
+  if (album.hasMore) {
+    const loaded = album.contents().length;
+    const choice = await ctx.prompter.pickPaged<'loaded' | 'all', never>({
+      load: () => Promise.resolve({
+        items: [
+          { label: t('Only the {0} items loaded', loaded), value: 'loaded' },
+          { label: t('The whole album'), description: t('loads every page'), value: 'all' },
+        ],
+        next: undefined,
+      }),
+    }, { title: t('Filter Items: {0}', album.title), placeholder: t('Filter which items?'), many: false });
+    if (choice?.[0] === 'all') {
+      await ctx.prompter.progress(t('Loading “{0}”…', album.title), async (reporter, signal) => {
+        await album.loadAll(signal, (count) => reporter.report(t('{0} items so far', count)));
+      });
+    }
+  }
+}
+
+/** Clear Item Filter (view title, palette). */
+export async function clearItemFilterCommand(ctx: CommandContext): Promise<void> {
+  ctx.albums.clearItemFilter();
+  return Promise.resolve();
+}

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { fileKind, humanSize, itemName, kindWord, localDate } from '../model/itemText';
+import { parseTime } from '../model/present';
+import { safeText } from '../model/safeText';
+import { downloadLink, previewExtension, withExtension } from '../services/itemFiles';
+import { AlbumContentNode } from '../tree/albumNodes';
+import { PreviewFiles } from '../ui/previewFiles';
+import type { CommandContext } from './context';
+import { pickAlbumItems, pickManualOrCollectionAlbum } from './pickers';
+import { pickSelection } from './selection';
+
+const t = vscode.l10n.t;
+
+/**
+ * Open Preview (click, Enter, context menu, palette): pictures open in VS Code's own image
+ * preview, read-only, from the `koodrive:` scheme; other files show their details in a read-only
+ * document. The bytes come from the file's `content` link (D15: credentials only to the
+ * endpoint's own origin, at most 50 MB); a download longer than a second shows cancellable progress.
+ */
+export async function openPreviewCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
+  const item = pickSelection(node, nodes, ctx.albumsView.selection).find((entry): entry is AlbumContentNode => entry instanceof AlbumContentNode) ?? (await pickItem(ctx));
+  if (!item) {
+    return;
+  }
+  const details = item.details ?? (await ctx.prompter.progress(t('Reading the details of “{0}”…', item.title), (_reporter, signal) => ctx.recovery.call(() => ctx.itemDetails.details(item.fileId, item.ownerId, signal)), { quietMs: 1000 }));
+  const name = itemName(item.content, details);
+  const extension = previewExtension(details);
+  const link = downloadLink(details, 'content');
+  if (!extension || !link) {
+    await ctx.prompter.showDocument(ctx.details.add(name, detailsDocument(item, details), 'md'));
+    return;
+  }
+  const locale = vscode.env.language;
+  const { bytes } = await ctx.prompter.progress(t('Downloading “{0}”…', name), (reporter, signal) =>
+    ctx.recovery.call(() => ctx.client.download(link, {
+      usage: 'content',
+      signal,
+      onProgress: (received, total) => reporter.report(total ? t('{0} of {1}', humanSize(received, locale) ?? '', humanSize(total, locale) ?? '') : (humanSize(received, locale) ?? '')),
+    })), { quietMs: 1000 });
+  const uri = PreviewFiles.uriFor(item.album.title, withExtension(name, extension), item.fileId, item.ownerId);
+  ctx.previews.put(uri, bytes);
+  // Like a single click in the Explorer: a preview tab, and the tree keeps the focus.
+  await vscode.commands.executeCommand('vscode.open', uri, { preview: true, preserveFocus: node !== undefined });
+}
+
+async function pickItem(ctx: CommandContext): Promise<AlbumContentNode | undefined> {
+  const album = await pickManualOrCollectionAlbum(ctx, { title: t('Open Preview'), placeholder: t('Choose an album') });
+  if (!album) {
+    return undefined;
+  }
+  const [item] = (await pickAlbumItems(ctx, album, { title: t('Open Preview: {0}', album.title), placeholder: t('Choose an item to open') }, false)) ?? [];
+  return item;
+}
+
+/** The read-only document for files the editor cannot show: what KooDrive knows of them. */
+function detailsDocument(item: AlbumContentNode, details: NonNullable<AlbumContentNode['details']>): string {
+  const locale = vscode.env.language;
+  const name = itemName(item.content, details);
+  const date = (value: unknown): string | undefined => {
+    const ms = parseTime(value);
+    return ms === undefined ? undefined : localDate(ms, locale);
+  };
+  const rows: [string, string | undefined][] = [
+    [t('Type'), [kindWord(fileKind(details), t), typeof details.mimeType === 'string' ? details.mimeType : undefined].filter(Boolean).join(' · ')],
+    [t('Size'), humanSize(details.size, locale)],
+    [t('Taken'), date(item.content.takeTime)],
+    [t('Created'), date(details.createdTime)],
+    [t('Modified'), date(details.editedTime)],
+    [t('Album'), item.album.title],
+    [t('File id'), item.fileId],
+  ];
+  // A plain-text document: inert text (D18) reads as it is, with no Markdown escapes to stumble on.
+  return [`# ${name}`, '', t('VS Code cannot show this kind of file; these are its details.'), '', ...rows.filter((row) => row[1]).map(([label, value]) => `- ${label}: ${safeText(value)}`), ''].join('\n');
+}
