@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
 import { KooDriveClient } from '../../src/api/client';
 import type { EmulatorUser } from '../emulator/server';
 import { e2e } from './context';
 import {
-  answerInputBox, answerModal, answerQuickPick, contextMenu, expandTreeItem, multiSelect, openViewContainer, runCommand, statusBarItem, treeItem, view, waitForNotification,
+  answerInputBox, answerModal, answerQuickPick, contextMenu, expandTreeItem, multiSelect, openViewContainer, runCommand, statusBarItem, treeItem, treeItems, view, waitForNotification,
 } from './workbench';
 
 /** The main journeys, through the real workbench as a person would walk them, in order. */
@@ -19,6 +20,15 @@ describe('KooDrive in the workbench', () => {
   /** The emulator's data, read with the owner's own credentials. */
   function asOwner(): KooDriveClient {
     return new KooDriveClient({ endpoint: () => e2e().emulator.url, userId: () => owner.userId, getToken: () => Promise.resolve(owner.token), language: () => 'en-US', timeoutMs: () => 10_000 });
+  }
+
+  /** The items of one of the owner's manual albums, as ids and the file names the tree shows. */
+  async function itemsOf(albumName: string): Promise<{ albumId: string; ids: string[]; names: string[] }> {
+    const album = (await asOwner().listAlbums({ albumKind: 1, albumType: 2, pageSize: 100 })).albums.find((entry) => entry.name === albumName);
+    assert.ok(album, albumName);
+    const ids = (await asOwner().listAlbumContent(album.id, { pageSize: 100 })).items.map((item) => item.id);
+    const names = await Promise.all(ids.map(async (id) => String((await asOwner().getFile(id, owner.containerId)).fileName)));
+    return { albumId: album.id, ids, names };
   }
 
   it('shows the KooDrive container with Albums and Shared Folders, and a sign-in welcome', async () => {
@@ -44,57 +54,98 @@ describe('KooDrive in the workbench', () => {
     assert.equal(await page.locator('.part.statusbar').getByText(owner.userId).count(), 0);
   });
 
-  it('removes three items chosen with multi-select after one confirmation; the originals stay', async () => {
+  it('shows each item by its file name, with size and date, once its details arrive', async () => {
     const { page } = e2e();
     const albums = view(page, 'Albums');
-    const cats = (await asOwner().listAlbums({ albumKind: 1, albumType: 2, pageSize: 100 })).albums.find((album) => album.name === 'Cat photos');
-    assert.ok(cats);
-    const before = (await asOwner().listAlbumContent(cats.id, { pageSize: 100 })).items.map((item) => item.id);
+    const cats = await itemsOf('Cat photos');
     await expandTreeItem(albums, 'Cat photos');
-    const chosen = before.slice(0, 3);
-    await treeItem(albums, chosen[2]).waitFor();
+    for (const name of cats.names) {
+      await treeItem(albums, name).waitFor({ timeout: 30_000 });
+    }
+    const first = treeItem(albums, cats.names[0]);
+    assert.match(await first.getAttribute('aria-label') ?? '', /^(photo|video) .+, [\d.,]+ (B|KB|MB), (taken|created) /, 'screen readers hear a sentence');
+    assert.equal(await treeItems(albums, cats.ids[0]).count(), 0, 'no row shows an id');
+  });
+
+  it('shows the thumbnail and folder in the tooltip on hover', async () => {
+    const { page } = e2e();
+    const albums = view(page, 'Albums');
+    const cats = await itemsOf('Cat photos');
+    const row = treeItem(albums, cats.names[0]);
+    await row.hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: cats.names[0] }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    await hover.locator('img[src^="data:image/png;base64,"]').waitFor({ timeout: 15_000 });
+    assert.match(await hover.innerText(), /Folder: \/Photos\//);
+    await page.mouse.move(0, 0);
+  });
+
+  it('opens a photo in the image preview with a click, and the next one with the arrow key and Enter', async () => {
+    const { page } = e2e();
+    const albums = view(page, 'Albums');
+    const cats = await itemsOf('Cat photos');
+    const photos = cats.names.filter((name) => name.endsWith('.jpg'));
+    await treeItem(albums, photos[0]).click();
+    const tab = (name: string): Locator => page.locator('.tabs-container .tab').filter({ hasText: name }).first();
+    await tab(photos[0]).waitFor({ timeout: 30_000 });
+    // The image preview has loaded the picture when it shows its size in the status bar.
+    await statusBarItem(page, /\d+x\d+/).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('ArrowDown'); // the tree kept the focus (a preview, as in the Explorer)
+    const next = (await albums.locator('[role="treeitem"].focused .label-name').first().innerText()).trim();
+    assert.notEqual(next, photos[0]);
+    await page.keyboard.press('Enter');
+    await tab(next).waitFor({ timeout: 30_000 });
+    await runCommand(page, 'View: Close All Editors');
+  });
+
+  it('removes three items chosen by name with multi-select after one confirmation; the originals stay', async () => {
+    const { page } = e2e();
+    const albums = view(page, 'Albums');
+    const cats = await itemsOf('Cat photos');
+    const chosen = cats.names.slice(0, 3);
+    await expandTreeItem(albums, 'Cat photos');
     await multiSelect(albums, chosen);
     await contextMenu(page, treeItem(albums, chosen[2]), 'Remove from Album');
     const question = await answerModal(page, 'Remove');
     assert.match(question, /Remove 3 items from the album “Cat photos”\?/);
     assert.match(question, /original files stay in your KooDrive/);
     await waitForNotification(page, 'Removed 3 items from “Cat photos”. The original files are kept.');
-    for (const id of chosen) {
-      await treeItem(albums, id).waitFor({ state: 'detached' });
+    for (const name of chosen) {
+      await treeItem(albums, name).waitFor({ state: 'detached' });
     }
-    await treeItem(albums, before[3]).waitFor();
-    const after = (await asOwner().listAlbumContent(cats.id, { pageSize: 100 })).items.map((item) => item.id);
-    assert.deepEqual(after, before.slice(3));
+    await treeItem(albums, cats.names[3]).waitFor();
+    const after = (await asOwner().listAlbumContent(cats.albumId, { pageSize: 100 })).items.map((item) => item.id);
+    assert.deepEqual(after, cats.ids.slice(3));
   });
 
   it('asks before removing when the Delete key is pressed in the Albums tree', async () => {
     const { page } = e2e();
     const albums = view(page, 'Albums');
     await expandTreeItem(albums, 'West Lake 西湖 2025');
-    const westLake = (await asOwner().listAlbums({ albumKind: 1, albumType: 2, pageSize: 100 })).albums.find((album) => album.name === 'West Lake 西湖 2025');
-    assert.ok(westLake);
-    const [first] = (await asOwner().listAlbumContent(westLake.id, { pageSize: 100 })).items;
-    await treeItem(albums, first.id).click();
+    const westLake = await itemsOf('West Lake 西湖 2025');
+    const row = treeItem(albums, westLake.names[0]);
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await treeItems(albums, westLake.names[0], { selected: true }).first().waitFor();
+    await row.focus();
     await page.keyboard.press('Delete');
     const question = await answerModal(page, 'Cancel');
     assert.match(question, /Remove 1 item from the album “West Lake 西湖 2025”\?/);
-    await treeItem(albums, first.id).waitFor();
-    assert.equal((await asOwner().listAlbumContent(westLake.id, { pageSize: 100 })).items.length, 12, 'nothing removed without confirmation');
+    await row.waitFor();
+    assert.equal((await asOwner().listAlbumContent(westLake.albumId, { pageSize: 100 })).items.length, 12, 'nothing removed without confirmation');
   });
 
-  it('from the command palette, picks a manual album, then items with checkboxes, and removes them', async () => {
+  it('from the command palette, picks a manual album, then two items by name, and removes them', async () => {
     const { page } = e2e();
-    const westLake = (await asOwner().listAlbums({ albumKind: 1, albumType: 2, pageSize: 100 })).albums.find((album) => album.name === 'West Lake 西湖 2025');
-    assert.ok(westLake);
-    const before = (await asOwner().listAlbumContent(westLake.id, { pageSize: 100 })).items.map((item) => item.id);
+    const westLake = await itemsOf('West Lake 西湖 2025');
     await runCommand(page, 'KooDrive: Remove from Album');
     await answerQuickPick(page, ['West Lake 西湖 2025']);
-    await answerQuickPick(page, [before[0], before[1]]);
+    await answerQuickPick(page, [westLake.names[0], westLake.names[1]]);
     const question = await answerModal(page, 'Remove');
     assert.match(question, /Remove 2 items from the album “West Lake 西湖 2025”\?/);
     await waitForNotification(page, 'Removed 2 items from “West Lake 西湖 2025”. The original files are kept.');
-    const after = (await asOwner().listAlbumContent(westLake.id, { pageSize: 100 })).items.map((item) => item.id);
-    assert.deepEqual(after, before.slice(2));
+    const after = (await asOwner().listAlbumContent(westLake.albumId, { pageSize: 100 })).items.map((item) => item.id);
+    assert.deepEqual(after, westLake.ids.slice(2));
   });
 
   it('deletes a shared folder the user owns, and offers no deletion on a joined one', async () => {

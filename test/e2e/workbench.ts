@@ -37,9 +37,20 @@ export function view(page: Page, title: string): Locator {
   return page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: title }) });
 }
 
-/** A tree row whose label starts with `label` (the accessible name adds the description). */
+/**
+ * Tree rows whose visible label starts with `label`. (The accessible name is not the label: it
+ * adds the description, or is a sentence of its own, such as an album item's
+ * "photo Tomatoes.jpg, 2.4 MB, taken 3 May 2024".)
+ */
+export function treeItems(scope: Page | Locator, label: string, options: { selected?: boolean } = {}): Locator {
+  const page = 'keyboard' in scope ? scope : scope.page();
+  const rows = scope.locator(options.selected ? '[role="treeitem"][aria-selected="true"]' : '[role="treeitem"]');
+  return rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escape(label)}`) }) });
+}
+
+/** The first tree row whose visible label starts with `label`. */
 export function treeItem(scope: Page | Locator, label: string): Locator {
-  return scope.getByRole('treeitem', { name: new RegExp(`^${escape(label)}`) }).first();
+  return treeItems(scope, label).first();
 }
 
 /** The same as treeItem(): a tree row by the start of its label, in the page or in one view. */
@@ -73,7 +84,7 @@ export async function multiSelect(scope: Page | Locator, labels: string[]): Prom
     }
   }
   for (const label of labels) {
-    await scope.getByRole('treeitem', { name: new RegExp(`^${escape(label)}`), selected: true }).first().waitFor({ timeout: 5000 }).catch(() => {
+    await treeItems(scope, label, { selected: true }).first().waitFor({ timeout: 5000 }).catch(() => {
       throw new Error(`the row "${label}" did not become selected`);
     });
   }
