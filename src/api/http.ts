@@ -6,7 +6,7 @@ import type { CallOptions, ClientOptions, RequestLogEntry } from './options';
 import { type ApiRequest, Preparation, queryString, requestError, type Signed } from './request';
 import { backoffMs, isRetryable, parseRetryAfter, resolvePolicy, type RetryPolicy, sleep } from './retry';
 import { scrub } from './scrub';
-import { newTraceId } from './traceId';
+import { TraceIds } from './traceId';
 import { declaredLength, TransferError, Transport } from './transfer';
 
 export type { Body } from './envelope';
@@ -55,6 +55,7 @@ type Fail = (init: Omit<KooDriveErrorInit, 'method' | 'path'>) => KooDriveError;
 export class Http {
   readonly clock: ServerClock;
   readonly transport = new Transport();
+  readonly traceIds = new TraceIds();
   readonly preparation: Preparation;
   private readonly policy: RetryPolicy;
 
@@ -176,7 +177,7 @@ export class Http {
       throw fail({ kind: 'cancelled' });
     }
     const url = `${this.preparation.endpoint(fail).base}${request.path}${queryString(request.query, fail)}`;
-    const traceId = newTraceId();
+    const traceId = this.traceIds.next();
     const signed = await this.preparation.sign(traceId, signal, fail);
     if (stop?.aborted) {
       throw new StoppedBeforeSending(); // stopped while the token was fetched
