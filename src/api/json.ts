@@ -155,8 +155,16 @@ function endOfString(text: string, start: number): number {
  * @throws SyntaxError when `text` is not valid JSON.
  */
 export function parseLossless(text: string): unknown {
-  return JSON.parse(quoteBigIntegers(text, true)) as unknown;
+  return JSON.parse(MAY_NEED_QUOTES.test(text) ? quoteBigIntegers(text, true) : text) as unknown;
 }
+
+/**
+ * True for every text in which {@link quoteBigIntegers} would quote something (and some more):
+ * a run of 16+ digits where a number may start (any unsafe integer has 16 digits or more), an id
+ * field followed by a number or an array, or a `\u` escape (which could spell an id field's name).
+ * A page without any, such as an album content page, skips the scan.
+ */
+const MAY_NEED_QUOTES = new RegExp(`(?:^|[:\\[,])\\s*-?\\d{16}|"(?:${[...ID_FIELDS].join('|')})"\\s*:\\s*[-\\d\\[]|\\\\u`);
 
 /** Returns a copy of `value` in which every id field's numbers are strings. */
 export function normaliseIds(value: unknown): unknown {
