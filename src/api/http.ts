@@ -89,7 +89,8 @@ export class Http {
     for (let count = 1; ; count++) {
       // The one date retry (D2) is not one of the policy's attempts.
       const counted = dateRetried ? count - 1 : count;
-      const outcome = await this.unlessStopped(request, call.stop, last, () => attempt({ attempt: count, mayDateRetry: !dateRetried, mayBackoff: counted < this.policy.attempts, mayRetryUnreadable: !unreadableRetried }));
+      const turn = { attempt: count, mayDateRetry: !dateRetried, mayBackoff: counted < this.policy.attempts, mayRetryUnreadable: !unreadableRetried };
+      const outcome = await (call.stop ? this.unlessStopped(request, call.stop, last, () => attempt(turn)) : attempt(turn));
       if (outcome.ok) {
         return outcome.value;
       }
@@ -135,6 +136,9 @@ export class Http {
 
   /** A log writer for one attempt; a failing log hook never changes the outcome. */
   logger(request: { method: string; path: string }, traceId: string, attempt: number): AttemptLog {
+    if (!this.options.onRequest) {
+      return ignore;
+    }
     const started = performance.now();
     return (outcome, status, code, errorKind) => {
       try {
@@ -246,6 +250,8 @@ export class Http {
     return this.decide(request, error, turn, log, dateRejected);
   }
 }
+
+const ignore = (): void => undefined;
 
 /** Thrown by an attempt that noticed `stop` after preparing and before sending. */
 export class StoppedBeforeSending extends Error {}
