@@ -6,22 +6,26 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Modules node-fetch 2 requires but never runs in VS Code, replaced by a few bytes each:
+ * Modules node-fetch 2 requires at load but does not need then, replaced by a few bytes each:
  * - `whatwg-url` (with tr46's 265 KB mapping table) is only its fallback for runtimes without a
  *   global URL, which every VS Code has;
  * - `encoding` is only for `textConverted()`, which the client never calls; without the shim the
- *   bundle would look it up on disk at every start.
+ *   bundle would look it up on disk at every start;
+ * - `zlib` is only for compressed answers: it is loaded on the first one, not at activation.
  */
 const shims = {
   'whatwg-url': 'module.exports = { URL: globalThis.URL, URLSearchParams: globalThis.URLSearchParams };',
   encoding: 'module.exports = {};',
+  zlib: "let zlib; module.exports = new Proxy({}, { get: (_target, name) => (zlib ??= require('node:zlib'))[name] });",
 };
 
 /** @type {esbuild.Plugin} */
 const shimPlugin = {
   name: 'runtime-shims',
   setup(build) {
-    build.onResolve({ filter: /^(whatwg-url|encoding)$/ }, (args) => ({ path: args.path, namespace: 'shim' }));
+    // Only node-fetch's own imports: our code gets the real modules.
+    build.onResolve({ filter: /^(whatwg-url|encoding|zlib)$/ }, (args) =>
+      /[\\/]node_modules[\\/]node-fetch[\\/]/.test(args.importer) ? { path: args.path, namespace: 'shim' } : undefined);
     build.onLoad({ filter: /.*/, namespace: 'shim' }, (args) => ({ contents: shims[args.path], loader: 'js' }));
   },
 };

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { outsideWindow, ServerClock } from './clock';
 import { type Body, readEnvelope, ShapeError, takeAnomalies } from './envelope';
 import type { KooDriveError, KooDriveErrorInit, KooDriveErrorKind } from './errors';
