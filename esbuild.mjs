@@ -31,6 +31,20 @@ const shimPlugin = {
 };
 
 /**
+ * `import * as vscode from 'vscode'` in each of our modules would make the bundle copy every
+ * property of the vscode API object (hundreds) once per importing module at load; routed through
+ * one ES module that re-exports it, the copy is made once.
+ * @type {esbuild.Plugin}
+ */
+const vscodeOncePlugin = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
+/**
  * The esbuild options of the extension bundle.
  * @param {{ production?: boolean, outfile?: string }} settings
  * @returns {esbuild.BuildOptions}
@@ -45,7 +59,7 @@ export function buildOptions({ production = false, outfile = 'dist/extension.js'
     target: 'node20',
     outfile,
     external: ['vscode'],
-    plugins: [shimPlugin],
+    plugins: [shimPlugin, vscodeOncePlugin],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
