@@ -121,6 +121,8 @@ class Exchange {
   private readonly controller = new FetchSignal();
   /** The response under node-fetch's, when the agent saw the request: its headers are a plain object. */
   private res?: http.IncomingMessage;
+  /** node-fetch's body stream, once the headers are in: destroyed on failure, so no more is inflated. */
+  private stream?: NodeJS.ReadableStream & { destroy?: () => void };
   private failure?: TransferError;
   private onFailure?: (error: TransferError) => void;
   private timer?: ReturnType<typeof setTimeout>;
@@ -153,6 +155,7 @@ class Exchange {
     const stream = response.body;
     // node-fetch reports its own abort by emitting 'error' on the body: never leave it unheard.
     stream.on('error', (error: unknown) => this.fail(streamFailure(error)));
+    this.stream = stream;
     if (this.failure) {
       throw this.failure;
     }
@@ -233,6 +236,7 @@ class Exchange {
     this.failure = error;
     this.settle();
     this.controller.abort();
+    this.stream?.destroy?.();
     this.onFailure?.(error);
   }
 
