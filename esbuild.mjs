@@ -6,23 +6,41 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Modules node-fetch 2 requires but never runs in VS Code, replaced by a few bytes each:
+ * Modules node-fetch 2 requires at load but does not need then, replaced by a few bytes each:
  * - `whatwg-url` (with tr46's 265 KB mapping table) is only its fallback for runtimes without a
  *   global URL, which every VS Code has;
  * - `encoding` is only for `textConverted()`, which the client never calls; without the shim the
- *   bundle would look it up on disk at every start.
+ *   bundle would look it up on disk at every start;
+ * - `zlib` is only for compressed answers: it is loaded on the first one, not at activation.
  */
 const shims = {
   'whatwg-url': 'module.exports = { URL: globalThis.URL, URLSearchParams: globalThis.URLSearchParams };',
   encoding: 'module.exports = {};',
+  zlib: "let zlib; module.exports = new Proxy({}, { get: (_target, name) => (zlib ??= require('node:zlib'))[name] });",
 };
 
 /** @type {esbuild.Plugin} */
 const shimPlugin = {
   name: 'runtime-shims',
   setup(build) {
-    build.onResolve({ filter: /^(whatwg-url|encoding)$/ }, (args) => ({ path: args.path, namespace: 'shim' }));
+    // Only node-fetch's own imports: our code gets the real modules.
+    build.onResolve({ filter: /^(whatwg-url|encoding|zlib)$/ }, (args) =>
+      /[\\/]node_modules[\\/]node-fetch[\\/]/.test(args.importer) ? { path: args.path, namespace: 'shim' } : undefined);
     build.onLoad({ filter: /.*/, namespace: 'shim' }, (args) => ({ contents: shims[args.path], loader: 'js' }));
+  },
+};
+
+/**
+ * `import * as vscode from 'vscode'` in each of our modules would make the bundle copy every
+ * property of the vscode API object (hundreds) once per importing module at load; routed through
+ * one ES module that re-exports it, the copy is made once.
+ * @type {esbuild.Plugin}
+ */
+const vscodeOncePlugin = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
   },
 };
 
@@ -41,7 +59,7 @@ export function buildOptions({ production = false, outfile = 'dist/extension.js'
     target: 'node20',
     outfile,
     external: ['vscode'],
-    plugins: [shimPlugin],
+    plugins: [shimPlugin, vscodeOncePlugin],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

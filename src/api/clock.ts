@@ -47,6 +47,12 @@ export function parseImfFixdate(text: string): number | undefined {
 export class ServerClock {
   /** Server time minus local time, in ms, as last learned. */
   private skewMs = 0;
+  /** The last stamp's second and header: a stamp is formatted once per second, not per request. */
+  private stampSecond = Number.NaN;
+  private stampHeader = '';
+  /** The last `Date` header read, and its instant: it changes once per second at most. */
+  private dateHeader = '';
+  private dateValue: number | undefined;
 
   /** @param now the local clock (injectable for tests). */
   constructor(private readonly now: () => number = Date.now) {}
@@ -67,8 +73,14 @@ export class ServerClock {
    */
   stamp(): { header: string; at: number } {
     const at = this.serverNow() - STAMP_LAG_MS;
+    const second = Math.floor(at / 1000);
+    if (second === this.stampSecond) {
+      return { header: this.stampHeader, at };
+    }
     const header = Number.isFinite(at) && Math.abs(at) <= 8.64e15 ? formatXDate(at) : '';
     if (X_DATE.test(header)) {
+      this.stampSecond = second;
+      this.stampHeader = header;
       return { header, at };
     }
     const fallback = Date.now() - STAMP_LAG_MS;
@@ -81,7 +93,11 @@ export class ServerClock {
    * the clock. Returns the server's time as written in the header, or undefined (learning nothing).
    */
   learn(dateHeader: string | null | undefined): number | undefined {
-    const server = dateHeader ? parseImfFixdate(dateHeader) : undefined;
+    if (dateHeader && dateHeader !== this.dateHeader) {
+      this.dateHeader = dateHeader;
+      this.dateValue = parseImfFixdate(dateHeader);
+    }
+    const server = dateHeader ? this.dateValue : undefined;
     const local = this.now();
     // One second of slack: the header is truncated to the second.
     if (server === undefined || !(Math.abs(server - local) <= MAX_SKEW_MS + 1000)) {

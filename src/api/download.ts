@@ -7,7 +7,6 @@ import { isLoopbackHost } from './endpoint';
 import { isKooDriveError, kindFor, type KooDriveError, type KooDriveErrorInit } from './errors';
 import { type AttemptLog, type Http, type Outcome, transferFailure, type Turn } from './http';
 import { requestError } from './request';
-import { newTraceId } from './traceId';
 import { declaredLength, type Opened, TransferError } from './transfer';
 
 /** What to download, and how to follow it. */
@@ -103,7 +102,7 @@ async function attempt(http: Http, job: Job, turn: Turn): Promise<Outcome<Downlo
   if (options.signal?.aborted) {
     throw requestError(request, { kind: 'cancelled' });
   }
-  const traceId = job.sameOrigin ? newTraceId() : '';
+  const traceId = job.sameOrigin ? http.traceIds.next() : '';
   const headers = job.sameOrigin ? (await http.preparation.sign(traceId, options.signal, (init) => requestError(request, init))).headers : {};
   const log = http.logger(request, traceId, turn.attempt);
   const fail: Fail = (init) => requestError(request, { ...init, traceId });

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { outsideWindow, ServerClock } from './clock';
 import { type Body, readEnvelope, ShapeError, takeAnomalies } from './envelope';
 import type { KooDriveError, KooDriveErrorInit, KooDriveErrorKind } from './errors';
@@ -6,7 +5,7 @@ import type { CallOptions, ClientOptions, RequestLogEntry } from './options';
 import { type ApiRequest, Preparation, queryString, requestError, type Signed } from './request';
 import { backoffMs, isRetryable, parseRetryAfter, resolvePolicy, type RetryPolicy, sleep } from './retry';
 import { scrub } from './scrub';
-import { newTraceId } from './traceId';
+import { TraceIds } from './traceId';
 import { declaredLength, TransferError, Transport } from './transfer';
 
 export type { Body } from './envelope';
@@ -55,6 +54,7 @@ type Fail = (init: Omit<KooDriveErrorInit, 'method' | 'path'>) => KooDriveError;
 export class Http {
   readonly clock: ServerClock;
   readonly transport = new Transport();
+  readonly traceIds = new TraceIds();
   readonly preparation: Preparation;
   private readonly policy: RetryPolicy;
 
@@ -88,7 +88,8 @@ export class Http {
     for (let count = 1; ; count++) {
       // The one date retry (D2) is not one of the policy's attempts.
       const counted = dateRetried ? count - 1 : count;
-      const outcome = await this.unlessStopped(request, call.stop, last, () => attempt({ attempt: count, mayDateRetry: !dateRetried, mayBackoff: counted < this.policy.attempts, mayRetryUnreadable: !unreadableRetried }));
+      const turn = { attempt: count, mayDateRetry: !dateRetried, mayBackoff: counted < this.policy.attempts, mayRetryUnreadable: !unreadableRetried };
+      const outcome = await (call.stop ? this.unlessStopped(request, call.stop, last, () => attempt(turn)) : attempt(turn));
       if (outcome.ok) {
         return outcome.value;
       }
@@ -134,6 +135,9 @@ export class Http {
 
   /** A log writer for one attempt; a failing log hook never changes the outcome. */
   logger(request: { method: string; path: string }, traceId: string, attempt: number): AttemptLog {
+    if (!this.options.onRequest) {
+      return ignore;
+    }
     const started = performance.now();
     return (outcome, status, code, errorKind) => {
       try {
@@ -176,7 +180,7 @@ export class Http {
       throw fail({ kind: 'cancelled' });
     }
     const url = `${this.preparation.endpoint(fail).base}${request.path}${queryString(request.query, fail)}`;
-    const traceId = newTraceId();
+    const traceId = this.traceIds.next();
     const signed = await this.preparation.sign(traceId, signal, fail);
     if (stop?.aborted) {
       throw new StoppedBeforeSending(); // stopped while the token was fetched
@@ -245,6 +249,8 @@ export class Http {
     return this.decide(request, error, turn, log, dateRejected);
   }
 }
+
+const ignore = (): void => undefined;
 
 /** Thrown by an attempt that noticed `stop` after preparing and before sending. */
 export class StoppedBeforeSending extends Error {}

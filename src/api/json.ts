@@ -39,7 +39,7 @@ function continuesNumber(char: number): boolean {
  * copied unchanged; invalid JSON stays invalid, so `JSON.parse` still reports it.
  */
 export function quoteBigIntegers(text: string, ids = false): string {
-  const parts: string[] = [];
+  let quoted = '';
   let copied = 0;
   // The last string seen (a key, when a colon follows), and whether a value follows a colon.
   let stringStart = -1;
@@ -70,7 +70,7 @@ export function quoteBigIntegers(text: string, ids = false): string {
       }
       const idValue = ids && (afterColon ? isIdKey(text, keyStart, keyEnd) : containers[containers.length - 1] === 1);
       if (idValue || (integer && !isSafeIntegerLiteral(text, i, end))) {
-        parts.push(text.slice(copied, i), '"', text.slice(i, end), '"');
+        quoted += `${text.slice(copied, i)}"${text.slice(i, end)}"`;
         copied = end;
       }
       afterColon = false;
@@ -95,11 +95,7 @@ export function quoteBigIntegers(text: string, ids = false): string {
       i++;
     }
   }
-  if (copied === 0) {
-    return text;
-  }
-  parts.push(text.slice(copied));
-  return parts.join('');
+  return copied === 0 ? text : quoted + text.slice(copied);
 }
 
 /** True when the integer literal text[start, end) fits a double exactly (at most 15 digits always does). */
@@ -108,13 +104,32 @@ function isSafeIntegerLiteral(text: string, start: number, end: number): boolean
   return digits <= 15 || (digits === 16 && Number.isSafeInteger(Number(text.slice(start, end))));
 }
 
+/** The id field names by length, so a key is compared in place, without slicing it out. */
+const ID_FIELDS_BY_LENGTH: ReadonlyMap<number, readonly string[]> = (() => {
+  const byLength = new Map<number, string[]>();
+  for (const name of ID_FIELDS) {
+    byLength.set(name.length, [...(byLength.get(name.length) ?? []), name]);
+  }
+  return byLength;
+})();
+
 /** True when the string token text[start, end) (quotes included) names an id field. */
 function isIdKey(text: string, start: number, end: number): boolean {
   if (start < 0) {
     return false;
   }
-  const raw = text.slice(start + 1, end - 1);
-  return ID_FIELDS.has(raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw);
+  for (const name of ID_FIELDS_BY_LENGTH.get(end - start - 2) ?? []) {
+    if (text.startsWith(name, start + 1)) {
+      return true;
+    }
+  }
+  // A key written with escapes ("i\u0064") is longer than it reads: decode it, rarely needed.
+  for (let i = start + 1; i < end - 1; i++) {
+    if (text.charCodeAt(i) === BACKSLASH) {
+      return ID_FIELDS.has(JSON.parse(text.slice(start, end)) as string);
+    }
+  }
+  return false;
 }
 
 /** Index just past the string that opens at `start`, or the end of the text if unterminated. */
@@ -140,8 +155,16 @@ function endOfString(text: string, start: number): number {
  * @throws SyntaxError when `text` is not valid JSON.
  */
 export function parseLossless(text: string): unknown {
-  return JSON.parse(quoteBigIntegers(text, true)) as unknown;
+  return JSON.parse(MAY_NEED_QUOTES.test(text) ? quoteBigIntegers(text, true) : text) as unknown;
 }
+
+/**
+ * True for every text in which {@link quoteBigIntegers} would quote something (and some more):
+ * a run of 16+ digits where a number may start (any unsafe integer has 16 digits or more), an id
+ * field followed by a number or an array, or a `\u` escape (which could spell an id field's name).
+ * A page without any, such as an album content page, skips the scan.
+ */
+const MAY_NEED_QUOTES = new RegExp(`(?:^|[:\\[,])\\s*-?\\d{16}|"(?:${[...ID_FIELDS].join('|')})"\\s*:\\s*[-\\d\\[]|\\\\u`);
 
 /** Returns a copy of `value` in which every id field's numbers are strings. */
 export function normaliseIds(value: unknown): unknown {

@@ -122,20 +122,28 @@ export function queryString(query: ApiRequest['query'], fail: (init: Omit<KooDri
   if (!query) {
     return '';
   }
-  const params = new URLSearchParams();
+  let text = '';
   for (const key of Object.keys(query)) {
     const value = query[key];
-    if (value !== undefined) {
-      const text = String(value);
-      if (!isWellFormed(text)) {
-        throw fail({ kind: 'invalidInput', detail: `${key} holds a broken character (a lone UTF-16 surrogate)` });
-      }
-      params.append(key, text);
+    if (value === undefined) {
+      continue;
     }
+    const raw = String(value);
+    let pair: string;
+    if (FORM_SAFE.test(raw) && FORM_SAFE.test(key)) {
+      pair = `${key}=${raw}`; // what URLSearchParams would write, without building one
+    } else if (isWellFormed(raw)) {
+      pair = new URLSearchParams([[key, raw]]).toString();
+    } else {
+      throw fail({ kind: 'invalidInput', detail: `${key} holds a broken character (a lone UTF-16 surrogate)` });
+    }
+    text += text ? `&${pair}` : `?${pair}`;
   }
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return text;
 }
+
+/** Characters application/x-www-form-urlencoded leaves as they are. */
+const FORM_SAFE = /^[\w.*-]*$/;
 
 /** A KooDriveError about `request`. */
 export function requestError(request: { method: string; path: string }, init: Omit<KooDriveErrorInit, 'method' | 'path'>): KooDriveError {

@@ -1,8 +1,10 @@
 /**
- * Child process of the activation benchmark: `node activateChild.js <module> [activate]`.
+ * Child process of the activation benchmark: `node activateChild.js <module> <activate|require> [preload]`.
  * Requires `<module>` (the production bundle, or an empty file for the floor) and, with
  * `activate`, awaits its `activate()` with a minimal ExtensionContext. The `vscode` module is
- * the bench's stub, found through NODE_PATH. Prints `{"requireMs":…,"activateMs":…}`.
+ * the bench's stub, found through NODE_PATH. With `preload`, first loads the Node modules that
+ * VS Code's extension host has loaded before any extension starts (its proxy resolver patches
+ * http, https, net and tls). Prints `{"requireMs":…,"activateMs":…}`.
  */
 import { createRequire } from 'node:module';
 
@@ -14,8 +16,13 @@ const noop = (): void => undefined;
 const disposable = { dispose: noop };
 
 async function main(): Promise<void> {
-  const [modulePath, mode] = process.argv.slice(2);
+  const [modulePath, mode, preload] = process.argv.slice(2);
   const load = createRequire(__filename);
+  if (preload === 'preload') {
+    for (const name of ['http', 'https', 'net', 'tls', 'stream', 'url', 'crypto']) {
+      load(`node:${name}`);
+    }
+  }
   const start = process.hrtime.bigint();
   const extension = load(modulePath) as Extension;
   const required = process.hrtime.bigint();

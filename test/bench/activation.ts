@@ -69,9 +69,12 @@ export function prepareStub(dir: string): { nodePath: string; empty: string } {
   return { nodePath: nodeModules, empty };
 }
 
-/** One child: require `modulePath` (and activate it) with the stub on NODE_PATH. */
-export async function measureChild(nodePath: string, modulePath: string, activate: boolean, extraArgs: string[] = []): Promise<{ requireMs: number; activateMs: number }> {
+/**
+ * One child: require `modulePath` (and activate it) with the stub on NODE_PATH; with `preload`,
+ * after loading what VS Code's extension host has loaded already (see activateChild.ts).
+ */
+export async function measureChild(nodePath: string, modulePath: string, activate: boolean, preload: boolean): Promise<{ requireMs: number; activateMs: number }> {
   const child = path.join(__dirname, 'activateChild.js');
-  const { stdout } = await run(process.execPath, [...extraArgs, child, modulePath, activate ? 'activate' : 'require'], { env: { ...process.env, NODE_PATH: nodePath } });
+  const { stdout } = await run(process.execPath, [child, modulePath, activate ? 'activate' : 'require', preload ? 'preload' : 'cold'], { env: { ...process.env, NODE_PATH: nodePath } });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { requireMs: number; activateMs: number };
 }

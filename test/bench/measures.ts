@@ -34,19 +34,22 @@ export async function bundleSize(dir: string): Promise<{ pairs: Pair[]; bundle: 
   return { pairs: [{ project: statSync(bundle).size, floor: statSync(floor).size }], bundle };
 }
 
-/** require + activate() of `bundle` in fresh processes, against requiring an empty module. */
-export async function activation(bundle: string, rounds: number): Promise<{ pairs: Pair[]; requireMs: number; activateMs: number }> {
+/**
+ * require + activate() of `bundle` in fresh processes, against requiring an empty module; with
+ * `preload`, both after loading the Node modules VS Code's extension host has already loaded.
+ */
+export async function activation(bundle: string, rounds: number, preload: boolean): Promise<{ pairs: Pair[]; requireMs: number; activateMs: number }> {
   const { nodePath, empty } = prepareStub(mkdtempSync(path.join(tmpdir(), 'koodrive-stub-')));
   const parts: { requireMs: number; activateMs: number }[] = [];
   const pairs = await interleave(
     rounds,
     async () => {
-      const part = await measureChild(nodePath, bundle, true);
+      const part = await measureChild(nodePath, bundle, true, preload);
       parts.push(part);
       return part.requireMs + part.activateMs;
     },
     async () => {
-      const part = await measureChild(nodePath, empty, false);
+      const part = await measureChild(nodePath, empty, false, preload);
       return part.requireMs + part.activateMs;
     },
   );

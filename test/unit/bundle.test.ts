@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { startEmulator } from '../emulator/server';
 
@@ -36,20 +39,36 @@ describe('the production bundle', () => {
     const size = statSync(outfile).size;
     const inputs = Object.keys(result.metafile?.inputs ?? {});
     assert.deepEqual(inputs.filter((input) => /node_modules[\\/](tr46|whatwg-url|webidl-conversions|encoding)[\\/]/.test(input)), []);
+    const text = readFileSync(outfile, 'utf8');
+    // zlib is loaded on the first compressed answer, not when the extension starts.
+    assert.doesNotMatch(text, /require\(["']zlib["']\)/);
+    // One require of vscode, so its hundreds of exports are copied once, not once per module.
+    assert.equal(text.match(/require\(["']vscode["']\)/g)?.length, 1);
     assert.ok(size <= MAX_BYTES, `dist/extension.js would be ${(size / 1024).toFixed(1)} KB`);
   });
 
-  it('still talks to KooDrive through the bundled node-fetch', async () => {
+  it('still talks to KooDrive through the bundled node-fetch, gzip answers included', async () => {
     const outfile = path.join(dir, 'api.js');
     await esbuild.build({ ...(await productionOptions(outfile)), entryPoints: [path.join(ROOT, 'src/api/index.ts')] });
     const api = ((await import(pathToFileURL(outfile).href)) as { default: typeof import('../../src/api/index') }).default;
     const emulator = await startEmulator();
+    const gzipped = gzipSync('{"code":0,"msg":"Success.","albumList":[{"id":"1765148492881313793"}]}');
+    const gzipServer = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      res.end(gzipped);
+    });
+    await new Promise<void>((resolve) => gzipServer.listen(0, '127.0.0.1', resolve));
     try {
       const [owner] = emulator.users;
-      const client = new api.KooDriveClient({ endpoint: () => emulator.url, userId: () => owner.userId, getToken: () => Promise.resolve(owner.token), language: () => 'en-US', timeoutMs: () => 5_000 });
-      const { albums } = await client.listAlbums({ albumKind: 1, albumType: 2 });
+      const clientOf = (endpoint: string): InstanceType<typeof api.KooDriveClient> =>
+        new api.KooDriveClient({ endpoint: () => endpoint, userId: () => owner.userId, getToken: () => Promise.resolve(owner.token), language: () => 'en-US', timeoutMs: () => 5_000 });
+      const { albums } = await clientOf(emulator.url).listAlbums({ albumKind: 1, albumType: 2 });
       assert.ok(albums.length > 0);
+      const gzip = await clientOf(`http://127.0.0.1:${(gzipServer.address() as AddressInfo).port}`).listAlbums({ albumKind: 1, albumType: 2 });
+      assert.deepEqual(gzip.albums, [{ id: '1765148492881313793' }]);
     } finally {
+      gzipServer.closeAllConnections();
+      gzipServer.close();
       await emulator.close();
     }
   });

@@ -191,6 +191,24 @@ describe('api/http over the emulator', () => {
       await rejectsWith(client.listAlbums(personalManual), 'configuration');
       assert.equal((await h.requests()).length, 1);
     });
+
+    it('reads each setting once per attempt, no more', async () => {
+      const reads: Record<string, number> = {};
+      const counted = <T>(name: string, value: () => T) => (): T => {
+        reads[name] = (reads[name] ?? 0) + 1;
+        return value();
+      };
+      const client = h.client(h.owner, {
+        endpoint: counted('endpoint', () => h.emulator.url),
+        userId: counted('userId', () => h.owner.userId),
+        getToken: counted('getToken', () => Promise.resolve(h.owner.token)),
+        language: counted('language', () => 'en-US'),
+        timeoutMs: counted('timeoutMs', () => 5_000),
+      });
+      await h.emulator.control.addFault({ fault: { type: 'status', status: 503 } });
+      await client.listAlbums(personalManual);
+      assert.deepEqual(reads, { endpoint: 2, userId: 2, getToken: 2, language: 2, timeoutMs: 2 });
+    });
   });
 
   describe('plain http beyond this computer (D13)', () => {

@@ -33,9 +33,7 @@ describe('api/http: redirects, timeouts and cancellation', () => {
   describe('timeouts and cancellation', () => {
     it('times out a slow answer as kind timeout', async () => {
       await h.emulator.control.addFault({ fault: { type: 'delay', ms: 2_000 } });
-      const started = Date.now();
       const error = await rejectsWith(h.client(h.owner, { timeoutMs: () => 150, retry: { attempts: 1 } }).listAlbums(personalManual), 'timeout');
-      assert.ok(Date.now() - started < 1_500);
       assert.match(error.message, /no answer within 150 ms/);
     });
 
@@ -68,9 +66,8 @@ describe('api/http: redirects, timeouts and cancellation', () => {
       await h.emulator.control.addFault({ fault: { type: 'delay', ms: 3_000 } });
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 50);
-      const started = Date.now();
+      // Without the cancel, the delayed answer would arrive and the call succeed.
       await rejectsWith(h.client().listAlbums(personalManual, { signal: controller.signal }), 'cancelled');
-      assert.ok(Date.now() - started < 1_000);
       assert.deepEqual(h.log.map((entry) => [entry.outcome, entry.errorKind]), [['error', 'cancelled']]);
     });
 

@@ -87,4 +87,31 @@ describe('api/json (D8)', () => {
     assert.deepEqual(parseLossless('{"a":"id","b":1,"c":{"d":"e"},"f":2,"userId":3}'), { a: 'id', b: 1, c: { d: 'e' }, f: 2, userId: '3' });
     assert.deepEqual(parseLossless('{"msg":"\\"id\\":1","count":2}'), { msg: '"id":1', count: 2 });
   });
+
+  it('skips the scan only for texts in which it would change nothing', () => {
+    let seed = 42;
+    const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const pick = <T>(values: T[]): T => values[Math.floor(random() * values.length)];
+    const keys = ['id', 'ids', 'name', 'groupId', 'total', 'ownerId', 'takeTime', 'i\\u0064', 'x'];
+    const value = (depth: number): string => {
+      const kind = Math.floor(random() * (depth > 2 ? 4 : 6));
+      if (kind === 0) {
+        return pick(['1', '-7', '12', '9007199254740991', '9007199254740993', '1765148492881313793', '-18446744073709551615', '1.5', '2e21']);
+      }
+      if (kind === 1) {
+        return pick(['"a"', '"1765148492881313793"', '": 12345678901234567890"', '"id"', '"\\\\"']);
+      }
+      if (kind === 2 || kind === 3) {
+        return pick(['true', 'null', '"x"']);
+      }
+      if (kind === 4) {
+        return `[${Array.from({ length: Math.floor(random() * 3) }, () => value(depth + 1)).join(', ')}]`;
+      }
+      return `{${Array.from({ length: Math.floor(random() * 4) }, () => `"${pick(keys)}" : ${value(depth + 1)}`).join(',')}}`;
+    };
+    for (let i = 0; i < 3_000; i++) {
+      const text = value(0);
+      assert.deepEqual(parseLossless(text), JSON.parse(quoteBigIntegers(text, true)), text);
+    }
+  });
 });

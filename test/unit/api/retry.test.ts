@@ -70,14 +70,12 @@ describe('api/retry', () => {
   });
 
   it('sleeps, and stops early when the signal aborts', async () => {
-    const started = Date.now();
     await sleep(20);
-    assert.ok(Date.now() - started >= 15);
     const controller = new AbortController();
+    // Were the abort ignored, this would resolve after 10 s and assert.rejects would fail.
     const pending = sleep(10_000, controller.signal);
     setTimeout(() => controller.abort(), 10);
     await assert.rejects(pending);
-    assert.ok(Date.now() - started < 1_000);
     await assert.rejects(sleep(10, AbortSignal.abort()));
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { newTraceId, TRACE_ID_LENGTH } from '../../../src/api/traceId';
+import { newTraceId, TRACE_ID_LENGTH, TraceIds } from '../../../src/api/traceId';
 
 describe('api/traceId (D4)', () => {
   it('is exactly 58 characters of lower-case hex', () => {
@@ -12,5 +12,12 @@ describe('api/traceId (D4)', () => {
   it('is new every time', () => {
     const ids = new Set(Array.from({ length: 5_000 }, newTraceId));
     assert.equal(ids.size, 5_000);
+  });
+
+  it('is 58 hex characters and new every time when drawn from a pool', () => {
+    const pool = new TraceIds();
+    const ids = Array.from({ length: 5_000 }, () => pool.next());
+    assert.ok(ids.every((id) => /^[0-9a-f]{58}$/.test(id)));
+    assert.equal(new Set(ids).size, 5_000);
   });
 });
