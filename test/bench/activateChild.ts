@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     const context = {
       subscriptions: [] as unknown[],
       secrets: { get: () => Promise.resolve(undefined), store: () => Promise.resolve(), delete: () => Promise.resolve(), onDidChange: () => disposable },
+      workspaceState: { get: () => undefined, update: () => Promise.resolve(), keys: () => [] },
+      globalState: { get: () => undefined, update: () => Promise.resolve(), keys: () => [], setKeysForSync: noop },
       extension: { packageJSON: { version: '0.0.0-bench' } },
       extensionMode: 1,
     };

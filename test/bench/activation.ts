@@ -53,7 +53,8 @@ const known = {
 for (const name of ['window', 'languages', 'extensions', 'authentication', 'debug', 'tasks', 'scm', 'tests', 'notebooks', 'chat', 'lm',
   'Uri', 'TreeItem', 'TreeItemCollapsibleState', 'ThemeIcon', 'ThemeColor', 'MarkdownString', 'StatusBarAlignment', 'ConfigurationTarget',
   'ProgressLocation', 'CancellationTokenSource', 'CancellationError', 'Range', 'Position', 'Selection', 'ViewColumn', 'QuickPickItemKind',
-  'TreeItemCheckboxState', 'FileType', 'RelativePattern', 'DataTransfer', 'DataTransferItem', 'TextEdit', 'WorkspaceEdit', 'LogLevel']) {
+  'TreeItemCheckboxState', 'FileType', 'RelativePattern', 'DataTransfer', 'DataTransferItem', 'TextEdit', 'WorkspaceEdit', 'LogLevel',
+  'FileSystemError', 'FilePermission', 'TabInputCustom', 'TabInputText']) {
   if (!(name in known)) known[name] = anything();
 }
 module.exports = known;

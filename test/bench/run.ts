@@ -9,7 +9,8 @@
  *     same headers and JSON.parse, on a near-zero-cost raw server and on the emulator;
  *  4. listing 100,000 album items by cursor / the same pages through the bare client;
  *  5. the batch engine's own work for 100,000 ids (a client that answers at once) / a bare chunk loop;
- *  6. lossless JSON of a 1,000-item page / JSON.parse.
+ *  6. lossless JSON of a 1,000-item page / JSON.parse;
+ *  7. (issue 6) a 50-item page: the list request alone, and the time until its last file name.
  * The servers run in child processes, so the figures are the client's.
  */
 import { spawn } from 'node:child_process';
@@ -21,8 +22,10 @@ import { removeAlbumContentInBatches } from '../../src/api/batch';
 import { KooDriveClient } from '../../src/api/client';
 import { albumContentPages } from '../../src/api/paging';
 import { AlbumKind, AlbumType } from '../../src/api/types';
+import { EmulatorControl } from '../emulator/control';
 import { BareClient } from './floor';
 import { activation, batchBookkeeping, bundleSize, folderPage, listing, losslessJson, perRequest } from './measures';
+import { namesForPage, namesReport } from './names';
 import { kb, ms, report, since, us } from './stats';
 
 const ITEMS = 100_000;
@@ -84,6 +87,15 @@ async function main(): Promise<void> {
     console.log(report(`4. listing ${ITEMS.toLocaleString('en-US')} album items, 100 a page`, await listing(client, bare, large, ITEMS, 5), ms, 'at most 1.3x'));
     console.log(report(`5. batch-engine bookkeeping for ${ITEMS.toLocaleString('en-US')} ids`, await batchBookkeeping(ITEMS, 15), ms, 'at most 10 ms'));
     console.log(report('6. lossless JSON of a 1,000-item page, against JSON.parse', await losslessJson(folderPage(), 9, 50), ms, 'at most 2x'));
+    const paging = albums.find((album) => album.name === 'Paging 250 翻页')?.id;
+    if (paging) {
+      console.log(namesReport(50, 0, await namesForPage(client, owner.userId, paging, 50, 9)));
+      // A network's round trip, played by the emulator's delay fault on every request.
+      const control = new EmulatorControl(emulator.url);
+      await control.addFault({ times: 100_000, fault: { type: 'delay', ms: 20 } });
+      console.log(namesReport(50, 20, await namesForPage(client, owner.userId, paging, 50, 5)));
+      await control.clearFaults();
+    }
 
     const ids: string[] = [];
     for await (const page of albumContentPages(client, large, { pageSize: 100 })) {
