@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId, StateKey } from '../../src/constants';
 import type { AlbumContentNode, AlbumNode } from '../../src/tree/albumNodes';
-import { SeedIds } from '../emulator/server';
+import { type RunningEmulator, SeedIds, startEmulator } from '../emulator/server';
 import { albumIds, type Fixture, fixture, labelOf, row, settings, signIn } from './fixture';
 
 /** Waits until `check` holds (rows update in place as details arrive), or fails with `what`. */
@@ -196,5 +196,46 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
     const member = await row(fx.ctx.sharedFolders, 'Created by me', 'Family Photos 家庭相册', 'Zhang Min 张敏');
     assert.doesNotMatch(String(member.treeItem().description), /0027829876543/);
     assert.match(String(member.treeItem().description), /^0027\d*\*{4}543$/);
+  });
+});
+
+describe('Download links on another host (D15)', () => {
+  let fx: Fixture;
+  let split: RunningEmulator;
+  before(async () => {
+    split = await startEmulator({ downloads: 'separate' });
+  });
+  after(async () => {
+    await split.close();
+  });
+  beforeEach(async () => {
+    fx = await fixture();
+  });
+  afterEach(async () => {
+    await fx.ctx.session.clear();
+    await settings(fx.ctx, { endpoint: fx.emulator.url, userId: '' });
+  });
+
+  it('fetches a pre-signed link bare: the picture opens, and the token never went to that host', async () => {
+    const owner = split.users.find((user) => user.role === 'owner');
+    assert.ok(owner && split.downloadsUrl);
+    await settings(fx.ctx, { endpoint: split.url, userId: owner.userId });
+    fx.prompter.script({ input: owner.token, prompt: /access token/ });
+    await vscode.commands.executeCommand(CommandId.signIn);
+    assert.equal(fx.ctx.session.state, 'signedIn');
+    const westLake = (await row(fx.ctx.albums, 'Personal', 'Manual', 'West Lake 西湖 2025')) as AlbumNode;
+    const photo = (await fx.ctx.albums.getChildren(westLake)).find((node) => node.apiId() === SeedIds.files.brokenBridge) as AlbumContentNode | undefined;
+    assert.ok(photo);
+    await split.control.clearRequests();
+    await vscode.commands.executeCommand(CommandId.openPreview, photo);
+    assert.deepEqual(fx.prompter.unexpected, []);
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input as { uri?: vscode.Uri } | undefined;
+    assert.equal(input?.uri?.scheme, 'koodrive');
+    const downloads = (await split.control.requests()).filter((request) => request.path.startsWith('/__files/content/'));
+    assert.equal(downloads.length, 1, 'the content came from the second origin');
+    assert.equal(downloads[0].status, 200, 'which refuses any request that carries credentials');
+    assert.equal(downloads[0].headers.authorization, undefined);
+    assert.equal(downloads[0].headers['x-user-id'], undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
