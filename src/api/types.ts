@@ -35,6 +35,8 @@ export const Limits = {
   fileIdMax: 64,
   /** GetShareFolderMetadata path id: at most 100 characters (§3.5). */
   shareFolderIdMax: 100,
+  /** GetSpaceUsageByUser: 1-50 user ids (§5.6). */
+  spaceUsageUserIdsMax: 50,
   traceIdLength: 58,
   /** X-Date may be at most this old (and never in the future). */
   dateWindowMs: 15 * 60 * 1000,
@@ -282,7 +284,12 @@ export interface SpaceInfo {
   containerId: string;
   bizRootFileId?: string;
   bizSboxFileId?: string;
+  /** Capacity in GB (§5.4). */
   capacity?: string;
+  /** The exact capacity; the emulator sends KB (the reference leaves the unit open). */
+  capacityKb?: string;
+  /** Space used; the emulator sends KB (the reference leaves the unit open). */
+  spaceUsed?: string;
   [extra: string]: unknown;
 }
 
@@ -322,4 +329,82 @@ export interface UserInfo {
 /** GetUserInfo answer. */
 export interface GetUserInfoResponse extends Envelope {
   data?: UserInfo;
+}
+
+/** `fileType` of getFile (§5.7), a string on the wire. `11` (smart folder) is whitelist-only. */
+export const FileType = {
+  folder: '10',
+  image: '15',
+  video: '20',
+  word: '26',
+  excel: '27',
+  powerpoint: '28',
+  audio: '30',
+  archive: '35',
+  application: '40',
+  other: '45',
+} as const;
+export type FileType = (typeof FileType)[keyof typeof FileType];
+
+/** A `DownloadLink` of getFile: `usage` is `content` or `thumbnail` (may be extended, D15). */
+export interface DownloadLink {
+  usage?: string;
+  downloadLink?: string;
+  [extra: string]: unknown;
+}
+
+/** The file object of getFile (§5.7, fields from the enterprise page; D14). */
+export interface FileDetails {
+  id: string;
+  fileName?: string;
+  /** One of {@link FileType}, as a string; other values may appear. */
+  fileType?: string;
+  mimeType?: string;
+  /** Bytes. Integer on the page; a string is tolerated. */
+  size?: number | string;
+  /** UTC, ISO-8601. */
+  createdTime?: string;
+  editedTime?: string;
+  /** Last extension segment, e.g. `jpg`. */
+  fileSuffix?: string;
+  /** Everything after the first `.` of the name, e.g. `tar.gz`. */
+  fullFileSuffix?: string;
+  /** Parent folder ids; only the first is used. */
+  parentFolder?: string[];
+  /** Space ids. */
+  containers?: string[];
+  recycled?: boolean;
+  downloadLinks?: DownloadLink[];
+  [extra: string]: unknown;
+}
+
+/** getFile answer: the reference does not say where the file object sits (D14). */
+export interface GetFileResponse extends Envelope {
+  data?: FileDetails;
+  file?: FileDetails;
+}
+
+/** GetFullPath answer (§5.8); `code` is a String on this page (§7.29). */
+export interface GetFullPathResponse extends Envelope {
+  fileIdPath?: string;
+  namePath?: string;
+}
+
+/** One user's entry of GetSpaceUsageByUser (§5.6). */
+export interface UserSpaceQuota {
+  userId?: string;
+  /** Quota; the emulator sends GB as a string. */
+  quota?: string;
+  /** Used; the emulator sends KB as a number. */
+  used?: number | string;
+  createTime?: string;
+  effectiveTime?: string;
+  expirationTime?: string;
+  [extra: string]: unknown;
+}
+
+/** GetSpaceUsageByUser answer. */
+export interface SpaceUsageByUserResponse extends Envelope {
+  data?: UserSpaceQuota[];
+  total?: number;
 }

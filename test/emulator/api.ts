@@ -4,16 +4,19 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { ErrorCode } from '../../src/api/types';
+import type { DownloadLinks } from './downloadLinks';
 import { ApiError, paramError } from './errors';
 import { authenticate, checkLanguage, checkTraceId, header, languageOf } from './headers';
 import { parseJsonLossless } from './json';
 import type { Body, Query } from './params';
-import { Router } from './router';
+import { Router, type Resolution } from './router';
 import { albumContentRoutes } from './routes/albumContent';
 import { albumRoutes } from './routes/albums';
+import { fileRoutes } from './routes/files';
 import { inviteRoutes } from './routes/invites';
 import { memberRoutes } from './routes/members';
 import { sharedFolderRoutes } from './routes/sharedFolders';
+import { spaceRoutes } from './routes/spaces';
 import { userRoutes } from './routes/users';
 import type { Store } from './store';
 
@@ -25,6 +28,7 @@ export interface ApiRequest {
   rawBody: string;
   /** Now, on the emulator's clock. */
   now: number;
+  links: DownloadLinks;
 }
 
 export interface ApiReply {
@@ -34,7 +38,7 @@ export interface ApiReply {
   headers?: Record<string, string>;
 }
 
-const router = new Router([...albumRoutes, ...albumContentRoutes, ...sharedFolderRoutes, ...inviteRoutes, ...memberRoutes, ...userRoutes]);
+const router = new Router([...albumRoutes, ...albumContentRoutes, ...sharedFolderRoutes, ...inviteRoutes, ...memberRoutes, ...userRoutes, ...spaceRoutes, ...fileRoutes]);
 
 const SUCCESS = {
   album: { en: 'Success.', zh: '成功。' },
@@ -43,9 +47,17 @@ const SUCCESS = {
 
 /** Answers one API request against `store`. Never throws. */
 export function handleApi(store: Store, request: ApiRequest): ApiReply {
+  const resolution = router.resolve(request.method, request.path);
+  const reply = answer(store, request, resolution);
+  if (resolution.kind === 'route' && resolution.route.stringCode) {
+    return { ...reply, body: { ...reply.body, code: String(reply.body.code) } };
+  }
+  return reply;
+}
+
+function answer(store: Store, request: ApiRequest, resolution: Resolution): ApiReply {
   const lang = languageOf(request.headers);
   try {
-    const resolution = router.resolve(request.method, request.path);
     if (resolution.kind === 'notFound') {
       throw new ApiError(404, ErrorCode.parameterInvalid, { en: `No API at ${request.path}.`, zh: `接口 ${request.path} 不存在。` });
     }
@@ -59,7 +71,7 @@ export function handleApi(store: Store, request: ApiRequest): ApiReply {
     checkTraceId(request.headers);
     checkLanguage(request.headers);
     const body = route.body ? parseBody(request.headers, request.rawBody) : {};
-    const payload = route.handle({ store, caller, params, query: request.query, body, now: request.now });
+    const payload = route.handle({ store, caller, params, query: request.query, body, now: request.now, links: request.links });
     return { status: 200, body: { ...payload, code: ErrorCode.success, msg: SUCCESS[route.success][lang] } };
   } catch (error) {
     if (error instanceof ApiError) {

@@ -9,6 +9,10 @@ export interface EmulatorUser {
   token: string;
   role: 'owner' | 'member' | 'outsider';
   name: string;
+  /** Full mobile number, international prefix first (UserGroupInvite takes it, D20). */
+  mobile: string;
+  /** Personal space id, as GetSpace answers it (getFile and GetFullPath take it, D14). */
+  containerId: string;
 }
 
 export interface EmulatorOptions {

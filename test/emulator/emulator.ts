@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi } from './api';
 import { Clock } from './clock';
+import { DownloadLinks } from './downloadLinks';
 import type { EmulatorUser, Fault, LoggedRequest } from './contract';
 import { handleControl, type ControlTarget } from './controlRoutes';
 import { Faults } from './faults';
@@ -24,6 +25,7 @@ export class Emulator implements ControlTarget {
   readonly clock = new Clock();
   readonly faults = new Faults();
   readonly log = new RequestLog();
+  readonly links = new DownloadLinks('same-origin', () => this.clock.now());
   private store: Store;
   private readonly sleeps = new Set<{ timer: NodeJS.Timeout; resolve: (done: boolean) => void }>();
 
@@ -58,7 +60,7 @@ export class Emulator implements ControlTarget {
     const users: EmulatorUser[] = [];
     for (const user of this.store.users.values()) {
       if (user.token && user.role) {
-        users.push({ userId: user.userId, token: user.token, role: user.role, name: user.name });
+        users.push({ userId: user.userId, token: user.token, role: user.role, name: user.name, mobile: user.mobile, containerId: user.containerId });
       }
     }
     return users;
@@ -107,13 +109,13 @@ export class Emulator implements ControlTarget {
       req.socket.destroy();
       return;
     }
-    const reply = handleApi(this.store, { method, path: url.pathname, query, headers: req.headers, rawBody: raw.text, now: this.clock.now() });
+    const reply = handleApi(this.store, { method, path: url.pathname, query, headers: req.headers, rawBody: raw.text, now: this.clock.now(), links: this.links });
     if (fault?.type === 'lostAnswer') {
       req.socket.destroy();
-      this.record({ ...entry, status: 0, code: reply.body.code as number });
+      this.record({ ...entry, status: 0, code: Number(reply.body.code) });
       return;
     }
-    this.finish(res, entry, reply.status, JSON_TYPE, stringifyJson(reply.body), reply.body.code as number, reply.headers);
+    this.finish(res, entry, reply.status, JSON_TYPE, stringifyJson(reply.body), Number(reply.body.code), reply.headers);
   }
 
   private applyFault(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, fault: Exclude<Fault, { type: 'delay' | 'lostAnswer' }>): void {

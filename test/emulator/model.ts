@@ -21,6 +21,18 @@ export interface User {
   bizSboxFileId: string;
   /** GetUser `id`: the third-party user id. */
   thirdPartyId: string;
+  /** The personal space's quota and use (GetSpace, GetSpaceUsageByUser). */
+  space: SpaceQuota;
+}
+
+/** A personal space's size. Units are the emulator's choice where the reference leaves them open. */
+export interface SpaceQuota {
+  /** Quota in GB. */
+  quotaGb: number;
+  /** Used, in KB: a seed figure, not the sum of the emulated files. */
+  usedKb: number;
+  /** When the space was created and its quota took effect (ms). */
+  since: number;
 }
 
 export interface Album {

@@ -3,6 +3,7 @@
  * capture one non-empty, percent-decoded segment. A path that matches a route of another method
  * is a 405, a path that matches nothing a 404.
  */
+import type { DownloadLinks } from './downloadLinks';
 import type { AuthMode } from './headers';
 import type { User } from './model';
 import type { Body, Query } from './params';
@@ -20,6 +21,8 @@ export interface RouteContext {
   body: Body;
   /** Now, on the emulator's clock. */
   now: number;
+  /** Makes the `downloadLink` URLs of getFile (D15). */
+  links: DownloadLinks;
 }
 
 /** Fields the handler adds next to `code` and `msg`. */
@@ -36,6 +39,8 @@ export interface Route {
   body: boolean;
   /** Album pages answer `Success.`, the others `success` (§1.5). */
   success: 'album' | 'default';
+  /** The page types `code` as a String (§7.29): the answer carries `"0"` or `"13000102"`. */
+  stringCode?: boolean;
   handle(ctx: RouteContext): Payload;
 }
 

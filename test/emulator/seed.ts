@@ -37,10 +37,10 @@ function addScale(store: Store, scale: Scale): void {
   for (let i = 1; i <= (scale.albums ?? 0); i++) {
     const name = `Album ${String(i).padStart(5, '0')}`;
     const createTime = new Date(base + i * 60_000).toISOString();
-    addAlbum(store, { id: store.newId(), ownerId: owner, albumKind: 1, albumType: 2, name, createTime, items: i % 4 });
+    addAlbum(store, { id: store.newId(), ownerId: owner, albumKind: 1, albumType: 2, name, createTime, items: i % 4, theme: 'camera' });
   }
   if (scale.albumItems !== undefined) {
-    addAlbum(store, { id: store.newId(), ownerId: owner, albumKind: 1, albumType: 2, name: 'Large album', createTime: '2025-10-31T00:00:00.000Z', items: scale.albumItems });
+    addAlbum(store, { id: store.newId(), ownerId: owner, albumKind: 1, albumType: 2, name: 'Large album', createTime: '2025-10-31T00:00:00.000Z', items: scale.albumItems, theme: 'camera' });
   }
   for (let i = 1; i <= (scale.sharedFolders ?? 0); i++) {
     const name = `Shared ${String(i).padStart(5, '0')}`;

@@ -2,6 +2,29 @@
  * Well-known ids of the seeded data, for tests and for the people reading their output.
  * Group ids are above 2^53 on purpose (decision D8).
  */
+import { fileId } from './ids';
+
+const albums = {
+  westLake: '1795607640592646273',
+  cats: '1805929618625036417',
+  /** Exactly 250 items, for cursor paging. */
+  paging: '1805929618625036421',
+  empty: '1805929618625036422',
+  ownerCamera: '1805929618625036431',
+  ownerScreenshots: '1805929618625036432',
+  familyReunion: '1805929618625036441',
+  familyGrandma: '1805929618625036442',
+  familyCamera: '1805929618625036443',
+  memberHiking: '1805929618625036451',
+  memberCollection: '1805929618625036452',
+  outsiderFood: '1805929618625036461',
+} as const;
+
+/** Seeded item `index` of `albumId` (items are seeded in order; see seedAlbums.ts). */
+function item(albumId: string, index: number): string {
+  return fileId(`${albumId}/${index}`);
+}
+
 export const SeedIds = {
   users: {
     owner: '1644817543959100032',
@@ -26,21 +49,7 @@ export const SeedIds = {
     joined: '1763204937392700288',
     outsider: '1769001122334455041',
   },
-  albums: {
-    westLake: '1795607640592646273',
-    cats: '1805929618625036417',
-    /** Exactly 250 items, for cursor paging. */
-    paging: '1805929618625036421',
-    empty: '1805929618625036422',
-    ownerCamera: '1805929618625036431',
-    ownerScreenshots: '1805929618625036432',
-    familyReunion: '1805929618625036441',
-    familyGrandma: '1805929618625036442',
-    familyCamera: '1805929618625036443',
-    memberHiking: '1805929618625036451',
-    memberCollection: '1805929618625036452',
-    outsiderFood: '1805929618625036461',
-  },
+  albums,
   invites: {
     /** Owner invited the member to the family folder; accepted. */
     memberAccepted: '1765143911223344001',
@@ -52,6 +61,25 @@ export const SeedIds = {
     toOwnerPending: '1765143911223344005',
     /** Owner invited the outsider to "Work Drafts 工作草稿"; pending (the outsider's list). */
     toOutsiderPending: '1765143911223344006',
+  },
+  /** Files worth naming (D14); test/emulator/README.md says what every album holds. */
+  files: {
+    /** "西湖断桥残雪.jpg" (JPEG), the owner's, first item of West Lake and of the owner's camera album. */
+    brokenBridge: item(albums.westLake, 0),
+    /** "Cat tower 猫爬架.png" (PNG), the owner's, in Cat photos. */
+    catTower: item(albums.cats, 6),
+    /** "Boat ride 游船.mp4", the owner's small video in West Lake. */
+    boatRide: item(albums.westLake, 5),
+    /** "Reunion dinner 团圆饭.mp4", the owner's, first item of the family album Reunion Dinner: 64 MiB + 4321 bytes, over the client's 50 MB cap (D15). */
+    longVideo: item(albums.familyReunion, 0),
+    /** "奶奶生日快乐.m4a", the member's, first item of the family album Grandma 奶奶 80. */
+    grandmaAudio: item(albums.familyGrandma, 0),
+    /** "Trip plan 行程.docx", the member's, first item of their personal album Hiking 徒步. */
+    tripPlan: item(albums.memberHiking, 0),
+    /** "Tomatoes.jpg", the outsider's (who shares no group with anyone): others get 13000410. */
+    tomatoes: item(albums.outsiderFood, 0),
+    /** "Scans 扫描件", a folder (fileType 10, no content), item 100 of Paging 250. */
+    scansFolder: item(albums.paging, 100),
   },
   /** Mobile numbers of invitees without an account. */
   strangerMobiles: { pending: '0027761234500', rejected: '0027760000111' },

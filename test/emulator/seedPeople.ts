@@ -1,6 +1,7 @@
 /**
  * Seeded users, shared folders with their groups, and invitations.
  */
+import { hashOf } from './fileCatalogue';
 import { containerIdFor, fileId, tokenFor } from './ids';
 import type { Group, Invite, Membership, User } from './model';
 import { SeedIds } from './seedIds';
@@ -23,7 +24,14 @@ function user(userId: string, name: string, firstname: string, surname: string, 
     bizRootFileId: fileId(`root/${userId}`),
     bizSboxFileId: fileId(`sbox/${userId}`),
     thirdPartyId: `tp-${userId.slice(-8)}`,
+    space: spaceOf(userId),
   };
+}
+
+/** 200 GB each, used 1-151 GB, created on some day of 2024: all from the user id. */
+function spaceOf(userId: string): User['space'] {
+  const hash = hashOf(userId);
+  return { quotaGb: 200, usedKb: (1 + (hash % 150)) * 1024 * 1024 + (hash % 1024), since: Date.parse('2024-01-01T08:00:00.000Z') + (hash % 300) * 86_400_000 };
 }
 
 /** Adds the seeded users; the three with a role have tokens. */

@@ -3,6 +3,7 @@
  * 100,000 items): albums are kept in per-owner / per-group arrays, so a page is a slice.
  */
 import { noPermission, notFound } from './errors';
+import { Files } from './files';
 import type { Album, Group, Invite, ShareFolderRecord, User } from './model';
 
 /** Tenant id every record carries (the value of the CreateShareFolder example). */
@@ -15,6 +16,8 @@ export class Store {
   readonly folders = new Map<string, ShareFolderRecord>();
   readonly groups = new Map<string, Group>();
   readonly invites = new Map<string, Invite>();
+  /** The users' files: every album item is one (D14). */
+  readonly files = new Files();
   private readonly usersByToken = new Map<string, User>();
   private readonly albumLists = new Map<string, Album[]>();
   private nextId: bigint;
@@ -125,6 +128,24 @@ export class Store {
   isMember(groupId: string, userId: string): boolean {
     const group = this.groups.get(groupId);
     return !!group && this.folders.get(group.folderId)?.status === 0 && group.members.has(userId);
+  }
+
+  /** Do `a` and `b` belong to one live group (a family shared folder)? */
+  sharesGroup(a: string, b: string): boolean {
+    for (const group of this.groups.values()) {
+      if (group.members.has(a) && group.members.has(b) && this.folders.get(group.folderId)?.status === 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * May `callerId` read the files and space of `ownerId`? Their own, and those of anyone they
+   * share a family group with (D14: family album items are asked with their owner's container).
+   */
+  mayReadSpaceOf(callerId: string, ownerId: string): boolean {
+    return callerId === ownerId || this.sharesGroup(callerId, ownerId);
   }
 
   folderOfGroup(group: Group): ShareFolderRecord {

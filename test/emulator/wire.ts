@@ -3,10 +3,14 @@
  * reference types as Long are written as bare numbers with {@link JsonInteger} (D8); those
  * objects are therefore typed loosely here and checked against the wire types in the tests.
  */
-import type { AlbumContent, AlbumItem, InviteeConfirmDetail, InviteeDetail } from '../../src/api/types';
+import { FileType, type AlbumContent, type AlbumItem, type DownloadLink, type FileDetails, type InviteeConfirmDetail, type InviteeDetail } from '../../src/api/types';
 import type { ContentItem } from './albumContents';
 import { formatJavaDate } from './clock';
-import { maskMobile } from './ids';
+import type { DownloadLinks } from './downloadLinks';
+import { hasUsage } from './fileContent';
+import { suffixes } from './fileKinds';
+import type { FileRecord } from './files';
+import { fileId, maskMobile } from './ids';
 import { JsonInteger } from './json';
 import type { Album, Invite, ShareFolderRecord, User } from './model';
 
@@ -76,4 +80,34 @@ export function inviteeDetail(invite: Invite): InviteeDetail {
     inviteePhone: maskMobile(invite.inviteeMobile),
     status: invite.status,
   };
+}
+
+/** The getFile object (§5.7): documented fields only; a thumbnail link for images and videos. */
+export function fileDetails(record: FileRecord, containerId: string, links: DownloadLinks): FileDetails {
+  const downloadLinks: DownloadLink[] = [];
+  for (const usage of ['content', 'thumbnail'] as const) {
+    if (hasUsage(record, usage)) {
+      downloadLinks.push({ usage, downloadLink: links.link(record.id, usage) });
+    }
+  }
+  return {
+    id: record.id,
+    fileName: record.name,
+    fileType: FileType[record.kind],
+    mimeType: record.mimeType,
+    size: record.size,
+    createdTime: new Date(record.createdTime).toISOString(),
+    editedTime: new Date(record.editedTime).toISOString(),
+    ...suffixes(record.name),
+    // The first parent is the one that counts (§5.7); the root when the file has no folder.
+    parentFolder: [record.folderIds.at(-1) ?? fileId(`root/${record.ownerId}`)],
+    containers: [containerId],
+    recycled: false,
+    downloadLinks: downloadLinks.length > 0 ? downloadLinks : undefined,
+  };
+}
+
+/** GetFullPath's two paths: names and ids from the space's root down to the file, `/`-joined. */
+export function fullPath(record: FileRecord): { fileIdPath: string; namePath: string } {
+  return { fileIdPath: `/${[...record.folderIds, record.id].join('/')}`, namePath: `/${[...record.folders, record.name].join('/')}` };
 }

@@ -1,11 +1,13 @@
 /**
  * Album content endpoints of §2.5-2.7: ListAlbumContent (cursor paging), BatchAddContent2Album
  * and BatchDeleteAlbumContent. Adding and removing change only the album's membership, never the
- * files (D10); both are allowed on manual albums only.
+ * files (D10); both are allowed on manual albums only. Only known files the caller may read can
+ * be added (D14), so an item's owner is always the file's owner.
  */
 import { API_BASE_PATH, Limits } from '../../../src/api/types';
 import type { SortDirection, SortType } from '../albumContents';
-import { invalid, missing, noPermission, outOfRange, paramError } from '../errors';
+import { invalid, missing, noPermission, notFound, outOfRange, paramError } from '../errors';
+import type { FileOrigin } from '../files';
 import type { Album } from '../model';
 import { enumParam, intParam } from '../params';
 import type { Route, RouteContext } from '../router';
@@ -50,13 +52,30 @@ function batchAdd({ store, caller, params, body, now }: RouteContext): Record<st
     if (ownerId !== undefined && ownerId !== null && (typeof ownerId !== 'string' || ownerId === '')) {
       throw invalid('fileIds[].ownerId', 'a user id string');
     }
-    return { fileId, ownerId: typeof ownerId === 'string' ? ownerId : caller.userId };
+    return readableFile(store, caller.userId, fileId, typeof ownerId === 'string' ? ownerId : undefined);
   });
-  // Files already in the album are left as they are, so a retried request is harmless.
-  for (const { fileId, ownerId } of entries) {
-    album.contents.add({ id: fileId, ownerId, takeTime: now, createTime: now, updateTime: now });
+  // All or nothing: every file was checked before any is linked. Files already in the album are
+  // left as they are, so a retried request is harmless; a re-added file keeps its shooting time.
+  for (const { id, file } of entries) {
+    album.contents.add({ id, ownerId: file.ownerId, takeTime: file.takeTime ?? now, createTime: now, updateTime: now });
   }
   return {};
+}
+
+/**
+ * A known file `userId` may read. `ownerId`, when sent, must be the file's owner.
+ * @throws ApiError 13000309 for an unknown file or the wrong owner, 13000410 for a file in the
+ * space of someone who shares no family group with the caller.
+ */
+function readableFile(store: Store, userId: string, fileId: string, ownerId: string | undefined): { id: string; file: FileOrigin } {
+  const file = store.files.origin(fileId);
+  if (!file || (ownerId !== undefined && ownerId !== file.ownerId)) {
+    throw notFound('file', ownerId === undefined ? fileId : `${fileId} of user ${ownerId}`);
+  }
+  if (!store.mayReadSpaceOf(userId, file.ownerId)) {
+    throw noPermission(`File ${fileId} belongs to a user who shares no family group with you.`, `文件 ${fileId} 的所有者与您不在同一家庭群组。`);
+  }
+  return { id: fileId, file };
 }
 
 function batchDelete({ store, caller, params, body }: RouteContext): Record<string, unknown> {

@@ -17,8 +17,12 @@ describe('api/support over the emulator', () => {
     assert.deepEqual(requests[1].query, { type: '1', containerId: space.containerId });
   });
 
-  it('getSpace of someone else is notPermitted', async () => {
-    await rejectsWith(h.client().getSpace(h.member.userId), 'notPermitted');
+  it("getSpace answers for a family member (D14), and is notPermitted for someone who shares no group", async () => {
+    const space = await h.client().getSpace(h.member.userId);
+    assert.equal(space.containerId, h.member.containerId);
+    assert.match(space.capacityKb ?? '', /^\d+$/);
+    assert.match(space.spaceUsed ?? '', /^\d+$/);
+    await rejectsWith(h.client().getSpace(h.outsider.userId), 'notPermitted');
   });
 
   it('getUser returns a profile', async () => {

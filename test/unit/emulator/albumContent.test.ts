@@ -138,12 +138,32 @@ describe('emulator: album contents (ListAlbumContent, BatchAdd, BatchDelete)', (
     const add = (albumId: string, body: unknown) => call(emulator, `/album/${albumId}/add`, { method: 'POST', body });
 
     it('links files into a manual album, idempotently, newest first', async () => {
-      const fileIds = [{ fileId: 'Fnew1' }, { fileId: 'Fnew2', ownerId: SeedIds.users.member }, { fileId: 'Fnew1' }];
+      const [cat, other] = [fileId(`${ids.cats}/0`), SeedIds.files.grandmaAudio];
+      const fileIds = [{ fileId: cat }, { fileId: other, ownerId: SeedIds.users.member }, { fileId: cat }];
       assert.deepEqual(outcome(await add(ids.empty, { fileIds })), [200, 0]);
       assert.deepEqual(outcome(await add(ids.empty, { fileIds })), [200, 0]);
       const body = (await page(ids.empty)).body;
       assert.equal(body.total, 2);
-      assert.deepEqual(body.contentList?.map((item) => [item.id, item.ownerId]).sort(), [['Fnew1', SeedIds.users.owner], ['Fnew2', SeedIds.users.member]]);
+      assert.deepEqual(body.contentList?.map((item) => [item.id, item.ownerId]), [[other, SeedIds.users.member], [cat, SeedIds.users.owner]]);
+    });
+
+    it("refuses files it does not know, files of another owner than named, and files of someone outside the caller's groups (D14)", async () => {
+      const cat = fileId(`${ids.cats}/0`);
+      assert.deepEqual(outcome(await add(ids.empty, { fileIds: [{ fileId: cat }, { fileId: 'Fnot-a-file' }] })), [400, 13000309]);
+      assert.deepEqual(outcome(await add(ids.empty, { fileIds: [{ fileId: cat, ownerId: SeedIds.users.member }] })), [400, 13000309]);
+      assert.deepEqual(outcome(await add(ids.empty, { fileIds: [{ fileId: cat }, { fileId: SeedIds.files.tomatoes }] })), [400, 13000410]);
+      assert.equal((await page(ids.empty)).body.total, 0, 'all or nothing');
+    });
+
+    it('restores removed items (Undo) and moves items between albums: files outlive their album links', async () => {
+      const moved = [fileId(`${ids.westLake}/1`), fileId(`${ids.westLake}/2`)];
+      assert.deepEqual(outcome(await add(ids.cats, { fileIds: moved.map((id) => ({ fileId: id, ownerId: SeedIds.users.owner })) })), [200, 0]);
+      assert.deepEqual(outcome(await remove(ids.westLake, { ids: moved })), [200, 0]);
+      const cats = await all(ids.cats, {});
+      assert.ok(moved.every((id) => cats.includes(id)));
+      assert.deepEqual(outcome(await remove(ids.cats, { ids: moved })), [200, 0]);
+      assert.deepEqual(outcome(await add(ids.westLake, { fileIds: moved.map((id) => ({ fileId: id })) })), [200, 0], 'undo');
+      assert.equal((await page(ids.westLake)).body.total, 12);
     });
 
     it('rejects more than 100 files, an empty list, bad entries and collection albums', async () => {
@@ -151,8 +171,9 @@ describe('emulator: album contents (ListAlbumContent, BatchAdd, BatchDelete)', (
       for (const body of [{ fileIds: many }, { fileIds: [] }, {}, { fileIds: ['F1'] }, { fileIds: [{ fileId: 'F'.repeat(65) }] }]) {
         assert.deepEqual(outcome(await add(ids.empty, body)), [400, 13000102]);
       }
-      assert.deepEqual(outcome(await add(ids.ownerCamera, { fileIds: [{ fileId: 'F1' }] })), [400, 13000102]);
-      assert.deepEqual(outcome(await add(ids.empty, { fileIds: many.slice(0, 100) })), [200, 0]);
+      assert.deepEqual(outcome(await add(ids.ownerCamera, { fileIds: [{ fileId: fileId(`${ids.cats}/0`) }] })), [400, 13000102]);
+      const hundred = Array.from({ length: 100 }, (_, i) => ({ fileId: fileId(`${ids.paging}/${i}`) }));
+      assert.deepEqual(outcome(await add(ids.empty, { fileIds: hundred })), [200, 0]);
     });
   });
 });

@@ -21,6 +21,13 @@ describe('emulator: control endpoints and request log', () => {
     assert.equal(users[0].name, 'Li Wei 李伟');
   });
 
+  it('users() carry the full mobile number (to invite by) and the personal space id', async () => {
+    const users = await emulator.control.users();
+    assert.deepEqual(users.map((user) => user.mobile), ['0027821234567', '0027829876543', '0027188460911']);
+    const space = await call(emulator, `/space/${users[0].userId}`, { query: { type: 1 } });
+    assert.equal((space.json.data as { containerId: string }).containerId, users[0].containerId);
+  });
+
   it('logs API requests with redacted credentials, but not control requests', async () => {
     await call(emulator, '/sharefolder/rename', { method: 'POST', body: { id: SeedIds.folders.solo, fileName: 'Drafts' }, headers: { 'X-Traceid': traceId() } });
     await call(emulator, '/album/list', { query: { albumKind: 1, albumType: 2 }, headers: { Authorization: `Bearer+${owner(emulator).token}` } });

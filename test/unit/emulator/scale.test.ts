@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { ListAlbumContentResponse, ListAlbumsResponse, ListShareFolderResponse } from '../../../src/api/types';
+import type { GetFileResponse, ListAlbumContentResponse, ListAlbumsResponse, ListShareFolderResponse } from '../../../src/api/types';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { call } from './helpers';
 
@@ -39,6 +39,17 @@ describe('emulator: scale (10,000 albums, a 100,000-item album, 1,000 folders)',
       assert.ok(Date.now() - started < (i === 0 ? 1500 : 100), `page ${i} took ${Date.now() - started} ms`);
     }
     assert.equal(seen.size, 2000);
+  });
+
+  it('knows every item of the large album as a file of the owner, details derived on demand (D14)', async () => {
+    const largeId = ((await call(emulator, '/album/list', { query: { albumKind: 1, albumType: 2, pageSize: 10, pageNum: 1001 } })).json as ListAlbumsResponse).albumList?.[4].id ?? '';
+    const page = ((await call(emulator, `/album/${largeId}/list`, { query: { pageSize: 100 } })).json as ListAlbumContentResponse).contentList ?? [];
+    for (const item of [page[0], page[99]]) {
+      const result = await call(emulator, `/files/${item.id}/detail`, { method: 'POST', body: { containerId: emulator.users[0].containerId } });
+      const file = (result.json as GetFileResponse).data;
+      assert.equal(file?.id, item.id);
+      assert.match(file?.fileName ?? '', /^(IMG|VID)_\d{8}_\d{6}\.(jpg|mp4)$/);
+    }
   });
 
   it('lists 1,000 extra shared folders by offset and limit', async () => {

@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
-import type { GetSpaceResponse } from '../../../src/api/types';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { SeedIds } from '../../emulator/seedIds';
-import { call, member, outcome } from './helpers';
+import { call, outcome } from './helpers';
 
 const { users } = SeedIds;
 
-describe('emulator: users and spaces (§5.1, §5.3, §5.4)', () => {
+describe('emulator: users (§5.1, §5.3)', () => {
   let emulator: RunningEmulator;
   before(async () => {
     emulator = await startEmulator();
@@ -30,14 +29,5 @@ describe('emulator: users and spaces (§5.1, §5.3, §5.4)', () => {
     assert.deepEqual((byPhone.json.data as Record<string, unknown>).userId, users.member);
     assert.deepEqual(outcome(await call(emulator, '/user/info')), [400, 13000102]);
     assert.deepEqual(outcome(await call(emulator, '/user/info', { query: { phone: '0000' } })), [400, 13000309]);
-  });
-
-  it('GetSpace returns data.containerId for the caller only, and needs type=1', async () => {
-    const result = await call(emulator, `/space/${users.owner}`, { query: { type: 1 } });
-    assert.equal((result.json as GetSpaceResponse).data?.containerId, 'IAAFanxbXNArpAncA1644817543959100032');
-    assert.deepEqual(outcome(await call(emulator, `/space/${users.owner}`)), [400, 13000102]);
-    assert.deepEqual(outcome(await call(emulator, `/space/${users.owner}`, { query: { type: 2 } })), [400, 13000102]);
-    assert.deepEqual(outcome(await call(emulator, `/space/${users.owner}`, { query: { type: 1 }, user: member(emulator) })), [400, 13000410]);
-    assert.deepEqual(outcome(await call(emulator, `/space/${users.owner}`, { query: { type: 1, containerId: 'IAAFother' } })), [400, 13000309]);
   });
 });
