@@ -11,8 +11,10 @@ const t = vscode.l10n.t;
  */
 export class SessionRecovery {
   private pending: Promise<boolean> | undefined;
-  /** 401s this class already dealt with: the user declined to sign in, or it persisted after. */
-  private readonly handled = new WeakMap<object, 'declined' | 'persisted'>();
+  /** What the user answered for each 401 already asked about: one failure is never asked about twice. */
+  private readonly asked = new WeakMap<object, Promise<boolean>>();
+  /** 401s that came back right after the user signed in again. */
+  private readonly persisted = new WeakSet<object>();
 
   constructor(
     private readonly session: Session,
@@ -20,10 +22,22 @@ export class SessionRecovery {
     private readonly signIn: () => Promise<boolean>,
   ) {}
 
-  recover(): Promise<boolean> {
+  /**
+   * Asks once to sign in again (however many callers ask at the same time) and resolves true
+   * when the user did. With `cause`, a failure already asked about gets the same answer again
+   * instead of a second question (a tree, a picker and the error boundary may all meet it).
+   */
+  recover(cause?: KooDriveError): Promise<boolean> {
+    const known = cause ? this.asked.get(cause) : undefined;
+    if (known) {
+      return known;
+    }
     this.pending ??= this.ask().finally(() => {
       this.pending = undefined;
     });
+    if (cause) {
+      this.asked.set(cause, this.pending);
+    }
     return this.pending;
   }
 
@@ -42,23 +56,22 @@ export class SessionRecovery {
       if (!isKooDriveError(error) || error.kind !== 'sessionExpired') {
         throw error;
       }
-      if (!(await this.recover())) {
-        this.handled.set(error, 'declined');
+      if (!(await this.recover(error))) {
         throw error;
       }
       try {
         return await call();
       } catch (again) {
         if (isKooDriveError(again) && again.kind === 'sessionExpired') {
-          this.handled.set(again, 'persisted');
+          this.persisted.add(again);
         }
         throw again;
       }
     }
   }
 
-  /** Whether a 401 already went through {@link call}, and how it ended; undefined if it did not. */
-  outcome(error: KooDriveError): 'declined' | 'persisted' | undefined {
-    return this.handled.get(error);
+  /** True for a 401 that came back right after the user signed in again: it is reported, not asked about. */
+  persistedAfterSignIn(error: KooDriveError): boolean {
+    return this.persisted.has(error);
   }
 }
