@@ -1,4 +1,5 @@
 import * as albums from './albums';
+import * as files from './files';
 import { Http } from './http';
 import * as members from './members';
 import type { CallOptions, ClientOptions } from './options';
@@ -8,6 +9,7 @@ import type {
   AlbumContent, AlbumItem, CreateAlbumRequest, CreateShareFolderInfo, FileMap, InviteeConfirmDetail, InviteeDetail, MemberInfo, ShareFolder, SpaceInfo, UpdateAlbumRequest,
   UserInfo, UserProfile,
 } from './types';
+import type { FileDetails, UserSpaceQuota } from './types';
 
 export type { CallOptions, ClientOptions, RequestLogEntry } from './options';
 export type { ListAlbumContentQuery, ListAlbumsQuery } from './albums';
@@ -127,6 +129,21 @@ export class KooDriveClient {
   /** GetSpace (type 1): the personal space, source of `containerId`. */
   getSpace(ownerId: string, query?: { containerId?: string }, call?: CallOptions): Promise<SpaceInfo> {
     return support.getSpace(this.http, ownerId, query, call);
+  }
+
+  /** GetSpaceUsageByUser: quota and use of 1-50 users (else `invalidInput` locally). */
+  getSpaceUsageByUser(userIds: string[], call?: CallOptions): Promise<UserSpaceQuota[]> {
+    return support.getSpaceUsageByUser(this.http, userIds, call);
+  }
+
+  /** getFile: a file's details, asked in its owner's space (`containerId` from GetSpace, D14). */
+  getFile(fileId: string, containerId: string, call?: CallOptions): Promise<FileDetails> {
+    return files.getFile(this.http, fileId, containerId, call);
+  }
+
+  /** GetFullPath: the file's folder path as names and as ids. */
+  getFullPath(fileId: string, containerId: string, call?: CallOptions): Promise<{ namePath?: string; fileIdPath?: string }> {
+    return files.getFullPath(this.http, fileId, containerId, call);
   }
 
   /** GetUser. */

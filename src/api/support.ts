@@ -1,7 +1,7 @@
-/** Supporting endpoints (reference §5.1, §5.3, §5.4). Each throws KooDriveError; see {@link Http.send}. */
-import { objectField } from './envelope';
+/** Supporting endpoints (reference §5.1, §5.3, §5.4, §5.6). Each throws KooDriveError; see {@link Http.send}. */
+import { listField, objectField } from './envelope';
 import type { CallOptions, Http } from './http';
-import type { SpaceInfo, UserInfo, UserProfile } from './types';
+import { Limits, type SpaceInfo, type UserInfo, type UserProfile, type UserSpaceQuota } from './types';
 import { check, isUsableId, pathFor } from './validate';
 
 /**
@@ -33,4 +33,17 @@ export async function getUserInfo(http: Http, query: { userId?: string; phone?: 
   check(isUsableId(query.userId) || isUsableId(query.phone), 'GET', path, 'give a userId or a phone');
   const userId = query.userId || undefined;
   return http.send({ method: 'GET', path, idempotent: true, query: { userId, phone: userId ? undefined : query.phone } }, (body) => objectField<UserInfo>(body, 'data'), call);
+}
+
+/**
+ * GetSpaceUsageByUser (§5.6): quota and use of 1-50 users' spaces, one entry per user. A POST
+ * that only reads, so it is retried like a read. Units are not documented: the emulator sends
+ * `quota` in GB and `used` in KB.
+ * @throws KooDriveError (`invalidInput` locally for no ids, more than 50, or an empty one).
+ */
+export async function getSpaceUsageByUser(http: Http, userIds: string[], call?: CallOptions): Promise<UserSpaceQuota[]> {
+  const path = pathFor('POST', '/space/usage/user');
+  check(Array.isArray(userIds) && userIds.length >= 1 && userIds.length <= Limits.spaceUsageUserIdsMax, 'POST', path, `give 1-${Limits.spaceUsageUserIdsMax} user ids`);
+  check(userIds.every(isUsableId), 'POST', path, 'every user id must be a non-empty id');
+  return http.send({ method: 'POST', path, idempotent: true, body: { userIds } }, (body) => listField<UserSpaceQuota>(body, 'data'), call);
 }

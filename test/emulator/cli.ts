@@ -1,7 +1,8 @@
 /**
- * Command line: `node out/test/emulator/cli.js --port <n> [--albums N] [--album-items N] [--shared-folders N]`.
- * Binds 127.0.0.1 only. The first stdout line is one JSON object `{url, users}` that a parent
- * process can read; each API request is then logged as one line on stderr (never a token).
+ * Command line: `node out/test/emulator/cli.js --port <n> [--albums N] [--album-items N]
+ * [--shared-folders N] [--downloads same-origin|separate]`.
+ * Binds 127.0.0.1 only. The first stdout line is one JSON object `{url, downloadsUrl?, users}`
+ * (`downloadsUrl` only with `--downloads separate`) that a parent process can read; each API request is then logged as one line on stderr (never a token).
  * Exits 0 on SIGINT / SIGTERM, 2 on bad arguments. Without `--port`, any free port (so that
  * `npm run emulator` works as is).
  */
@@ -9,14 +10,22 @@ import type { EmulatorOptions } from './contract';
 import { formatLogLine } from './requestLog';
 import { startEmulator } from './server';
 
-const USAGE = 'usage: cli.js [--port <n>] [--albums N] [--album-items N] [--shared-folders N]';
+const USAGE = 'usage: cli.js [--port <n>] [--albums N] [--album-items N] [--shared-folders N] [--downloads same-origin|separate]';
 
 /** Parses the arguments. @throws Error with a readable reason. */
-export function parseArgs(args: string[]): { port: number; scale: NonNullable<EmulatorOptions['scale']> } {
+export function parseArgs(args: string[]): { port: number; scale: NonNullable<EmulatorOptions['scale']>; downloads: NonNullable<EmulatorOptions['downloads']> } {
   const numbers: Record<string, number> = {};
+  let downloads: NonNullable<EmulatorOptions['downloads']> = 'same-origin';
   for (let i = 0; i < args.length; i += 2) {
     const name = args[i];
     const value = args[i + 1];
+    if (name === '--downloads') {
+      if (value !== 'same-origin' && value !== 'separate') {
+        throw new Error('--downloads needs same-origin or separate');
+      }
+      downloads = value;
+      continue;
+    }
     if (!['--port', '--albums', '--album-items', '--shared-folders'].includes(name)) {
       throw new Error(`unknown argument ${name}`);
     }
@@ -32,6 +41,7 @@ export function parseArgs(args: string[]): { port: number; scale: NonNullable<Em
   return {
     port,
     scale: { albums: numbers['--albums'], albumItems: numbers['--album-items'], sharedFolders: numbers['--shared-folders'] },
+    downloads,
   };
 }
 
@@ -47,6 +57,7 @@ async function main(): Promise<void> {
     port: parsed.port,
     host: '127.0.0.1',
     scale: parsed.scale,
+    downloads: parsed.downloads,
     onRequest: (entry) => process.stderr.write(`${formatLogLine(entry)}\n`),
   });
   const stop = (): void => {
@@ -58,7 +69,7 @@ async function main(): Promise<void> {
   // Listen before announcing: a caller may signal as soon as it has read the first line.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  process.stdout.write(`${JSON.stringify({ url: emulator.url, users: emulator.users })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: emulator.url, downloadsUrl: emulator.downloadsUrl, users: emulator.users })}\n`);
 }
 
 if (require.main === module) {

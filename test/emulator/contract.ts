@@ -21,9 +21,17 @@ export interface EmulatorOptions {
   /** Default 127.0.0.1. */
   host?: string;
   scale?: { albums?: number; albumItems?: number; sharedFolders?: number };
+  /**
+   * Where file bytes are served (D15). `same-origin` (default): beside the API, for the
+   * caller's token. `separate`: on a second loopback port, by pre-signed URL only.
+   */
+  downloads?: 'same-origin' | 'separate';
   /** Called after every logged API request (the CLI prints a line per request with it). */
   onRequest?: (entry: LoggedRequest) => void;
 }
+
+/** What `POST /__emulator/names` can name (D18). */
+export type NameKind = 'album' | 'sharedFolder' | 'user' | 'file';
 
 /** What a fault rule makes the emulator do instead of (or before) answering normally. */
 export type Fault =
@@ -46,10 +54,11 @@ export interface FaultRule {
   fault: Fault;
 }
 
-/** One API request as the emulator saw it. Control requests are never logged. */
+/** One API or download request as the emulator saw it. Control requests are never logged. */
 export interface LoggedRequest {
   method: string;
   path: string;
+  /** The first value of each; the `sig` of a pre-signed download link is `<redacted>`. */
   query: Record<string, string>;
   /** Lower-case names; `authorization` is reduced to its scheme plus ` <redacted>`. */
   headers: Record<string, string>;
@@ -61,4 +70,6 @@ export interface LoggedRequest {
   traceId?: string;
   /** ISO-8601 time of arrival, on the emulator's clock. */
   at: string;
+  /** Present on requests to the second (downloads) origin of separate mode. */
+  origin?: 'downloads';
 }

@@ -2,9 +2,9 @@
  * A client for the emulator's control endpoints. It speaks plain HTTP (global fetch), so a test
  * in another process than the emulator can use it with just the base URL.
  */
-import type { EmulatorOptions, EmulatorUser, FaultRule, LoggedRequest } from './contract';
+import type { EmulatorOptions, EmulatorUser, FaultRule, LoggedRequest, NameKind } from './contract';
 
-export type { Fault, FaultRule, LoggedRequest } from './contract';
+export type { Fault, FaultRule, LoggedRequest, NameKind } from './contract';
 
 export class EmulatorControl {
   private readonly baseUrl: string;
@@ -45,6 +45,15 @@ export class EmulatorControl {
   /** The seeded users who can call the API, with their tokens. */
   async users(): Promise<EmulatorUser[]> {
     return ((await this.call('GET', 'users')) as { users: EmulatorUser[] }).users;
+  }
+
+  /**
+   * Sets the name of an album, shared folder (by primary key), user or file directly, bypassing
+   * the API's rules, so tests can plant hostile names (D18).
+   * @throws Error for an unknown kind or id, a collection album, or a name over 4096 characters.
+   */
+  async setName(kind: NameKind, id: string, name: string): Promise<void> {
+    await this.call('POST', 'names', { kind, id, name });
   }
 
   /** @throws Error when the emulator refuses the request (the message carries its reason). */

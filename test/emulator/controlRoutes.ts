@@ -1,6 +1,6 @@
 /**
  * The control endpoints under `/__emulator/` that tests use to reset data, shift the clock,
- * inject faults and read the request log. The caller checks the loopback rule; these requests are
+ * inject faults, plant hostile names (D18) and read the request log. The caller checks the loopback rule; these requests are
  * never logged.
  */
 import type { EmulatorUser } from './contract';
@@ -17,6 +17,8 @@ export interface ControlTarget {
   clockOffset(): number;
   now(): number;
   users(): EmulatorUser[];
+  /** Sets a name directly (D18). @throws Error for an unknown kind or id, or a bad name. */
+  setName(kind: unknown, id: unknown, name: unknown): void;
 }
 
 export interface ControlReply {
@@ -60,6 +62,11 @@ export function handleControl(target: ControlTarget, method: string, path: strin
         return ok;
       case 'GET /__emulator/users':
         return { status: 200, body: { users: target.users() } };
+      case 'POST /__emulator/names': {
+        const { kind, id, name } = (body ?? {}) as { kind?: unknown; id?: unknown; name?: unknown };
+        target.setName(kind, id, name);
+        return ok;
+      }
       default:
         return { status: 404, body: { error: `No control endpoint ${route}` } };
     }

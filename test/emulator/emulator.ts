@@ -1,18 +1,20 @@
 /**
  * One emulator instance: its data, clock, faults and request log, and the handling of a single
- * HTTP request (control endpoint, fault, or API call).
+ * HTTP request (control endpoint, fault, download, or API call).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi } from './api';
 import { Clock } from './clock';
-import { DownloadLinks } from './downloadLinks';
 import type { EmulatorUser, Fault, LoggedRequest } from './contract';
 import { handleControl, type ControlTarget } from './controlRoutes';
 import { Faults } from './faults';
-import { header } from './headers';
+import { FILES_PREFIX, DownloadLinks, type DownloadsMode } from './downloadLinks';
+import { answerDownload, type DownloadRequest, type Origin } from './downloads';
+import { header, languageOf } from './headers';
 import { parseJsonLossless, stringifyJson } from './json';
 import { RequestLog, redactHeaders } from './requestLog';
 import { seedStore, type Scale } from './seed';
+import { plantName } from './names';
 import { JSON_TYPE, send } from './send';
 import type { Store } from './store';
 
@@ -25,15 +27,17 @@ export class Emulator implements ControlTarget {
   readonly clock = new Clock();
   readonly faults = new Faults();
   readonly log = new RequestLog();
-  readonly links = new DownloadLinks('same-origin', () => this.clock.now());
+  readonly links: DownloadLinks;
   private store: Store;
   private readonly sleeps = new Set<{ timer: NodeJS.Timeout; resolve: (done: boolean) => void }>();
 
   constructor(
     private readonly defaultScale: Scale | undefined,
     private readonly onRequest?: (entry: LoggedRequest) => void,
+    downloads: DownloadsMode = 'same-origin',
   ) {
     this.store = seedStore(defaultScale, this.clock.now());
+    this.links = new DownloadLinks(downloads, () => this.clock.now());
   }
 
   /** Fresh seed data, real time, no faults, empty log. Without `scale`, the startup scale. */
@@ -66,6 +70,10 @@ export class Emulator implements ControlTarget {
     return users;
   }
 
+  setName(kind: unknown, id: unknown, name: unknown): void {
+    plantName(this.store, kind, id, name);
+  }
+
   /** Ends pending delays at once, so that closing the server is prompt. */
   cancelDelays(): void {
     for (const sleep of this.sleeps) {
@@ -75,7 +83,8 @@ export class Emulator implements ControlTarget {
     this.sleeps.clear();
   }
 
-  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Answers one request that came in on `origin`: control, download, or API call. */
+  async handle(req: IncomingMessage, res: ServerResponse, origin: Origin = 'main'): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
     const at = new Date(this.clock.now()).toISOString();
@@ -83,7 +92,7 @@ export class Emulator implements ControlTarget {
     if (raw === undefined) {
       return;
     }
-    if (url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/')) {
+    if (origin === 'main' && (url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/'))) {
       // Control endpoints exist only for local callers; everyone else sees an unknown path.
       const reply = isLoopback(req.socket.remoteAddress)
         ? handleControl(this, method, url.pathname, raw.text)
@@ -95,11 +104,17 @@ export class Emulator implements ControlTarget {
     for (const [name, value] of url.searchParams) {
       query[name] ??= value;
     }
-    const entry: LoggedRequest = { method, path: url.pathname, query, headers: redactHeaders(req.headers), body: bodyForLog(raw.text), status: 0, traceId: header(req.headers, 'x-traceid'), at };
+    const isDownload = origin === 'downloads' || url.pathname.startsWith(`${FILES_PREFIX}/`);
+    const logged = isDownload && query.sig !== undefined ? { ...query, sig: '<redacted>' } : query;
+    const entry: LoggedRequest = { method, path: url.pathname, query: logged, headers: redactHeaders(req.headers), body: bodyForLog(raw.text), status: 0, traceId: header(req.headers, 'x-traceid'), at };
+    if (origin === 'downloads') {
+      entry.origin = 'downloads';
+    }
     if (raw.tooLarge) {
       this.finish(res, entry, 413, JSON_TYPE, stringifyJson({ code: 13000102, msg: 'Request body too large.' }), 13000102);
       return;
     }
+    // Fault rules match downloads too, by method and path (D15).
     const fault = this.faults.take(method, url.pathname);
     if (fault && fault.type !== 'delay' && fault.type !== 'lostAnswer') {
       this.applyFault(req, res, entry, fault);
@@ -109,6 +124,10 @@ export class Emulator implements ControlTarget {
       req.socket.destroy();
       return;
     }
+    if (isDownload) {
+      this.download(res, entry, { method, path: url.pathname, query, headers: req.headers, origin, now: this.clock.now() });
+      return;
+    }
     const reply = handleApi(this.store, { method, path: url.pathname, query, headers: req.headers, rawBody: raw.text, now: this.clock.now(), links: this.links });
     if (fault?.type === 'lostAnswer') {
       req.socket.destroy();
@@ -116,6 +135,31 @@ export class Emulator implements ControlTarget {
       return;
     }
     this.finish(res, entry, reply.status, JSON_TYPE, stringifyJson(reply.body), Number(reply.body.code), reply.headers);
+  }
+
+  private download(res: ServerResponse, entry: LoggedRequest, request: DownloadRequest): void {
+    const answer = answerDownload(this.store, this.links, request);
+    if (!answer.ok) {
+      const { status, code, msg } = answer.error;
+      this.finish(res, entry, status, JSON_TYPE, stringifyJson({ code, msg: msg[languageOf(request.headers)] }), code, answer.headers);
+      return;
+    }
+    const { type, length, body } = answer.content;
+    this.record({ ...entry, status: 200 });
+    if (res.destroyed) {
+      return;
+    }
+    res.writeHead(200, { Date: this.clock.httpDate(), 'Content-Type': type, 'Content-Length': String(length), 'Cache-Control': 'no-store' });
+    if (request.method === 'HEAD') {
+      res.end();
+    } else if (Buffer.isBuffer(body)) {
+      res.end(body);
+    } else {
+      // Generated while sent, with backpressure: the long video is never held in memory.
+      const stream = body();
+      stream.pipe(res);
+      res.once('close', () => stream.destroy());
+    }
   }
 
   private applyFault(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, fault: Exclude<Fault, { type: 'delay' | 'lostAnswer' }>): void {

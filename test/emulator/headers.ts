@@ -14,9 +14,11 @@ import type { Store } from './store';
  * How a route authenticates:
  * - `standard`: Bearer token, X-User-Id and X-Date mandatory (album, shared-folder, member pages);
  * - `relaxed`: X-User-Id and X-Date optional but checked when present (GetUserGroupMemberList);
- * - `userInfo`: like `relaxed`, and `AT+<token>` is accepted too (GetUserInfo).
+ * - `userInfo`: like `relaxed`, and `AT+<token>` is accepted too (GetUserInfo);
+ * - `download`: Bearer token and X-User-Id mandatory, X-Date checked when present (downloads on
+ *   the API's origin, D15: a download link is a plain URL that carries no date).
  */
-export type AuthMode = 'standard' | 'relaxed' | 'userInfo';
+export type AuthMode = 'standard' | 'relaxed' | 'userInfo' | 'download';
 
 export type Lang = 'en' | 'zh';
 
@@ -65,7 +67,7 @@ export function authenticate(headers: IncomingHttpHeaders, store: Store, now: nu
   const user = checkToken(header(headers, 'authorization'), store, mode);
   const userId = header(headers, 'x-user-id');
   if (userId === undefined || userId === '') {
-    if (mode === 'standard') {
+    if (mode === 'standard' || mode === 'download') {
       throw authError('X-User-Id', 'is missing.', '缺失。');
     }
   } else if (userId !== user.userId) {

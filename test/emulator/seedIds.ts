@@ -32,6 +32,10 @@ export const SeedIds = {
     outsider: '1882575898755117312',
     /** Has no token: a family member who never calls the API in tests. */
     relative: '1688123456789012481',
+    /** No token: invited to the family folder, still pending (strangerMobiles.pending). */
+    invitee: '1777000000000000011',
+    /** No token: invited to the family folder, rejected (strangerMobiles.rejected). */
+    decliner: '1777000000000000012',
   },
   folders: {
     /** Owner's "Family Photos 家庭相册"; members: owner, member, relative. */
@@ -54,7 +58,7 @@ export const SeedIds = {
     /** Owner invited the member to the family folder; accepted. */
     memberAccepted: '1765143911223344001',
     relativeAccepted: '1765143911223344002',
-    /** Owner invited a number without an account to the family folder; pending. */
+    /** Owner invited the invitee (a user who never calls the API) to the family folder; pending. */
     strangerPending: '1765143911223344003',
     strangerRejected: '1765143911223344004',
     /** Outsider invited the owner to "Book Club 读书会"; pending (the owner's InviteConfrimList). */
@@ -81,6 +85,6 @@ export const SeedIds = {
     /** "Scans 扫描件", a folder (fileType 10, no content), item 100 of Paging 250. */
     scansFolder: item(albums.paging, 100),
   },
-  /** Mobile numbers of invitees without an account. */
+  /** Mobile numbers of the invitee and the decliner, users without a token. */
   strangerMobiles: { pending: '0027761234500', rejected: '0027760000111' },
 } as const;

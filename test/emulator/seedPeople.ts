@@ -34,12 +34,15 @@ function spaceOf(userId: string): User['space'] {
   return { quotaGb: 200, usedKb: (1 + (hash % 150)) * 1024 * 1024 + (hash % 1024), since: Date.parse('2024-01-01T08:00:00.000Z') + (hash % 300) * 86_400_000 };
 }
 
-/** Adds the seeded users; the three with a role have tokens. */
+/** Adds the seeded users; the three with a role have tokens, the others never call the API. */
 export function seedUsers(store: Store): void {
   store.addUser(user(ids.users.owner, 'Li Wei 李伟', 'Wei', 'Li', '0027821234567', 'owner'));
   store.addUser(user(ids.users.member, 'Zhang Min 张敏', 'Min', 'Zhang', '0027829876543', 'member'));
   store.addUser(user(ids.users.outsider, 'Chen Jie 陈杰', 'Jie', 'Chen', '0027188460911', 'outsider'));
   store.addUser(user(ids.users.relative, 'Zhao Lei 赵磊', 'Lei', 'Zhao', '008613800138000'));
+  // Every invitation goes to a registered user (D20), the seeded history included.
+  store.addUser(user(ids.users.invitee, 'Wang Fang 王芳', 'Fang', 'Wang', ids.strangerMobiles.pending));
+  store.addUser(user(ids.users.decliner, 'Liu Yang 刘洋', 'Yang', 'Liu', ids.strangerMobiles.rejected));
 }
 
 /**

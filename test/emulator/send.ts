@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 
 /** Sends a complete response unless the socket is already gone. */
-export function send(res: ServerResponse, date: string, status: number, contentType: string | undefined, text: string, headers: Record<string, string> = {}): void {
+export function send(res: ServerResponse, date: string, status: number, contentType: string | undefined, text: string | Buffer, headers: Record<string, string> = {}): void {
   if (res.destroyed || res.headersSent) {
     return;
   }

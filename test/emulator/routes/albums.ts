@@ -4,7 +4,7 @@
  */
 import { API_BASE_PATH, Limits, type CreateAlbumResponse } from '../../../src/api/types';
 import { AlbumContents } from '../albumContents';
-import { invalid, noPermission, paramError } from '../errors';
+import { invalid, noPermission, outOfRange, paramError } from '../errors';
 import { JsonInteger } from '../json';
 import type { Album } from '../model';
 import { enumParam, intParam, requiredParam, stringArrayField, stringField, type Body } from '../params';
@@ -32,7 +32,7 @@ function listAlbums({ store, caller, query }: RouteContext): Record<string, unkn
 function createAlbum({ store, caller, body, now }: RouteContext): Record<string, unknown> {
   const type = oneOf(body, 'type');
   const albumKind = oneOf(body, 'albumKind');
-  const name = stringField(body, 'name', type === 2, Limits.albumNameMax);
+  const name = albumName(body, type === 2);
   const album: Album = { id: store.newId(), ownerId: caller.userId, albumKind, albumType: type, name, createTime: now, contents: new AlbumContents() };
   if (type === 1) {
     album.scopeDir = stringArrayField(body, 'scopeDir', MAX_SCOPE_DIRS);
@@ -61,7 +61,7 @@ function updateAlbum({ store, caller, params, body }: RouteContext): Record<stri
   const album = ownAlbum(store, params.albumId, caller.userId);
   if (album.albumType === 2) {
     rejectFields(body, ['scopeParentFolderId', 'scopeDirList', 'scopeKind'], 'a manual album');
-    album.name = stringField(body, 'name', false, Limits.albumNameMax) ?? album.name;
+    album.name = albumName(body, false) ?? album.name;
   } else {
     rejectFields(body, ['name'], 'a collection album');
     album.scopeDir = stringArrayField(body, 'scopeDirList', MAX_SCOPE_DIRS) ?? album.scopeDir;
@@ -90,6 +90,21 @@ function ownAlbum(store: Store, albumId: string, userId: string): Album {
     throw noPermission(`Only the creator of album ${albumId} may change or delete it.`, `只有相册 ${albumId} 的创建者可以修改或删除它。`);
   }
   return album;
+}
+
+/**
+ * An album `name` (§2.1, §2.2): 1-20 characters (code points). A name of only white space is
+ * refused like an empty one: the emulator's choice, as the pages give only the length.
+ */
+function albumName(body: Body, required: boolean): string | undefined {
+  if (!required && body.name === '') {
+    throw outOfRange('the length of name', `1-${Limits.albumNameMax}`);
+  }
+  const name = stringField(body, 'name', required, Limits.albumNameMax);
+  if (name !== undefined && name.trim() === '') {
+    throw invalid('name', 'more than white space');
+  }
+  return name;
 }
 
 /** CreateAlbum's `type` / `albumKind`: the strings "1" or "2" (String in §2.1). */

@@ -40,7 +40,12 @@ function invite({ store, caller, params, query, now }: RouteContext): Record<str
   }
   const group = ownedGroup(store, groupId, caller.userId);
   const invitee = store.userByMobile(mobile);
-  if (invitee && group.members.has(invitee.userId)) {
+  if (!invitee) {
+    // D20: a well-formed number of no registered user. 13000309, the emulator's choice: like
+    // GetUserInfo by an unknown phone, the resource (a user with that number) does not exist.
+    throw notFound('user with mobile', mobile);
+  }
+  if (group.members.has(invitee.userId)) {
     throw paramError(`${mobile} is already a member of group ${groupId}.`, `${mobile} 已是群组 ${groupId} 的成员。`);
   }
   checkRoom(store, group);

@@ -49,6 +49,27 @@ describe('api/support over the emulator', () => {
     assert.equal((await h.requests()).length, 0);
   });
 
+  it('getSpaceUsageByUser posts {userIds} and returns one entry per user', async () => {
+    const quotas = await h.client().getSpaceUsageByUser([h.owner.userId, h.member.userId]);
+    assert.deepEqual(quotas.map((quota) => quota.userId), [h.owner.userId, h.member.userId]);
+    assert.equal(quotas[0].quota, '200');
+    assert.equal(typeof quotas[0].used, 'number');
+    const [request] = await h.requests();
+    assert.equal(request.method, 'POST');
+    assert.equal(request.path, '/koodrive/ose/v1/space/usage/user');
+    assert.deepEqual(request.body, { userIds: [h.owner.userId, h.member.userId] });
+    await rejectsWith(h.client().getSpaceUsageByUser([h.outsider.userId]), 'notPermitted');
+  });
+
+  it('getSpaceUsageByUser takes 1-50 non-empty ids, checked locally', async () => {
+    const client = h.client();
+    await rejectsWith(client.getSpaceUsageByUser([]), 'invalidInput');
+    await rejectsWith(client.getSpaceUsageByUser(Array.from({ length: 51 }, () => h.owner.userId)), 'invalidInput');
+    await rejectsWith(client.getSpaceUsageByUser([h.owner.userId, '']), 'invalidInput');
+    assert.equal((await h.requests()).length, 0);
+    assert.equal((await client.getSpaceUsageByUser(Array.from({ length: 50 }, () => h.owner.userId))).length, 1);
+  });
+
   it('reports a success without data as badResponse', async () => {
     await h.emulator.control.addFault({ fault: { type: 'status', status: 200, body: { code: 0, msg: 'success' } } });
     const error = await rejectsWith(h.client().getSpace(h.owner.userId), 'badResponse');

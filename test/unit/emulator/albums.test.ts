@@ -125,6 +125,20 @@ describe('emulator: albums (ListAlbums, CreateAlbum, UpdateAlbum, DeleteAlbum)',
       assert.deepEqual(outcome(await call(emulator, `/${ids.albums.ownerCamera}/update`, { method: 'POST', body: { scopeKind: 2, scopeDirList: ['Fa'] } })), [200, 0]);
     });
 
+    it('takes album names of 1-20 characters, counted as characters, and never blank', async () => {
+      assert.deepEqual(outcome(await create({ name: '西'.repeat(20), type: '2', albumKind: '1' })), [200, 0]);
+      for (const name of ['西'.repeat(21), '   ', '']) {
+        assert.deepEqual(outcome(await create({ name, type: '2', albumKind: '1' })), [400, 13000102], JSON.stringify(name));
+      }
+      const update = (name: string) => call(emulator, `/${ids.albums.cats}/update`, { method: 'POST', body: { name } });
+      for (const name of ['', '  ', 'x'.repeat(21)]) {
+        assert.deepEqual(outcome(await update(name)), [400, 13000102], JSON.stringify(name));
+      }
+      assert.deepEqual(outcome(await update('猫'.repeat(20))), [200, 0]);
+      const names = (await list({ albumKind: 1, albumType: 2 })).body.albumList?.map((album) => album.name);
+      assert.ok(names?.includes('猫'.repeat(20)));
+    });
+
     it('deletes an album only for its creator; a second delete is 13000309', async () => {
       const path = `/album/${ids.albums.familyGrandma}`;
       assert.deepEqual(outcome(await call(emulator, path, { method: 'DELETE' })), [400, 13000410]);

@@ -49,6 +49,20 @@ describe('emulator: CLI', () => {
     assert.equal(await exited, 0);
   });
 
+  it('--downloads separate adds downloadsUrl, the second origin, to the first line', async () => {
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--downloads', 'separate'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const exited = exitCode(child);
+    try {
+      const info = JSON.parse(await firstLine(child)) as { url: string; downloadsUrl?: string };
+      assert.match(info.downloadsUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.notEqual(info.downloadsUrl, info.url);
+      assert.equal((await fetch(`${info.downloadsUrl}/__files/content/Fx`)).status, 403, 'unsigned');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
+  });
+
   it('exits 0 on SIGINT too', async () => {
     const child = spawn(process.execPath, [CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
     const exited = exitCode(child);
@@ -66,7 +80,10 @@ describe('emulator: CLI', () => {
     assert.deepEqual(parseArgs(['--port', '0', '--album-items', '100000', '--shared-folders', '12']), {
       port: 0,
       scale: { albums: undefined, albumItems: 100000, sharedFolders: 12 },
+      downloads: 'same-origin',
     });
+    assert.equal(parseArgs(['--downloads', 'separate', '--port', '0']).downloads, 'separate');
+    assert.throws(() => parseArgs(['--downloads', 'elsewhere']), /--downloads/);
     assert.equal(parseArgs([]).port, 0);
     assert.throws(() => parseArgs(['--port', '1', '--what', '2']), /unknown/);
     assert.throws(() => parseArgs(['--port', '70000']), /--port/);

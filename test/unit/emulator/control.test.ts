@@ -49,6 +49,36 @@ describe('emulator: control endpoints and request log', () => {
     assert.deepEqual(await emulator.control.requests(), []);
   });
 
+  it('setName() plants a name that the API would refuse, on albums, folders, users and files (D18)', async () => {
+    const hostile = `[Click](command:workbench.action.quit) $(alert) \u0007\u202e 😀 ${'長'.repeat(40)}`;
+    await emulator.control.setName('album', SeedIds.albums.cats, hostile);
+    await emulator.control.setName('sharedFolder', SeedIds.folders.family, `${hostile}/..`);
+    await emulator.control.setName('user', SeedIds.users.member, `${hostile} user`);
+    await emulator.control.setName('file', SeedIds.files.brokenBridge, `${hostile}.jpg`);
+    const albums = (await call(emulator, '/album/list', { query: { albumKind: 1, albumType: 2 } })).json.albumList as { id: string; name: string }[];
+    assert.equal(albums.find((album) => album.id === SeedIds.albums.cats)?.name, hostile);
+    const folder = (await call(emulator, `/sharefolder/metadata/${SeedIds.folders.family}`)).json.sharefolder as { name: string };
+    assert.equal(folder.name, `${hostile}/..`);
+    assert.equal(((await call(emulator, `/users/${SeedIds.users.member}`)).json.data as { name: string }).name, `${hostile} user`);
+    const members = (await call(emulator, `/usergroups/${SeedIds.groups.family}/members`, { query: { offset: 0, limit: 10 } })).json.userGroupMemberInfos as { userName: string }[];
+    assert.ok(members.some((info) => info.userName === `${hostile} user`));
+    const file = await call(emulator, `/files/${SeedIds.files.brokenBridge}/detail`, { method: 'POST', body: { containerId: owner(emulator).containerId } });
+    assert.equal((file.json.data as { fileName: string; mimeType: string }).fileName, `${hostile}.jpg`);
+    assert.equal((file.json.data as { fileName: string; mimeType: string }).mimeType, 'image/jpeg', 'only the label changes');
+    const path = await call(emulator, '/files/path', { query: { fileId: SeedIds.files.brokenBridge, containerId: owner(emulator).containerId } });
+    assert.ok(String(path.json.namePath).endsWith(`/${hostile}.jpg`));
+    await emulator.control.reset();
+    assert.equal(((await call(emulator, `/users/${SeedIds.users.member}`)).json.data as { name: string }).name, 'Zhang Min 张敏', 'reset restores the seed');
+  });
+
+  it('setName() refuses unknown kinds and ids, collection albums and oversized names', async () => {
+    await assert.rejects(emulator.control.setName('album', '1', 'x'), /HTTP 400.*No album 1/);
+    await assert.rejects(emulator.control.setName('album', SeedIds.albums.ownerCamera, 'x'), /collection album/);
+    await assert.rejects(emulator.control.setName('file', 'Fnope', 'x'), /HTTP 400/);
+    await assert.rejects(emulator.control.setName('group' as never, SeedIds.groups.family, 'x'), /kind must be/);
+    await assert.rejects(emulator.control.setName('user', SeedIds.users.owner, 'x'.repeat(4097)), /at most 4096/);
+  });
+
   it('reset() restores the seed, optionally at another scale', async () => {
     const deleteFolder = () => call(emulator, '/sharefolder/delete', { method: 'POST', body: { id: SeedIds.folders.solo } });
     assert.deepEqual(outcome(await deleteFolder()), [200, 0]);

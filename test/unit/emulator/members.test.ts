@@ -110,6 +110,33 @@ describe('emulator: members and invitations (§4)', () => {
       assert.deepEqual(outcome(await invite('77', '0027188460911')), [400, 13000309]);
     });
 
+    it('refuses a well-formed number of no registered user with 13000309 (D20)', async () => {
+      assert.deepEqual(outcome(await invite(groups.solo, '0027761234599')), [400, 13000309]);
+      assert.deepEqual(outcome(await invite(groups.solo, '0086 138 0013')), [400, 13000102], 'malformed');
+      assert.ok(!((await inviteList(groups.solo)).json as InviteListResponse).details?.some((detail) => detail.inviteePhone?.startsWith('002776')));
+    });
+
+    it('lets the owner invite the member by number to a folder they are not in yet; accepting joins, InviteList shows the state (D20)', async () => {
+      assert.ok(!(await folderIds(member(emulator))).includes(folders.solo), 'the seed leaves the member out of Work Drafts');
+      const inviteId = String((await invite(groups.solo, member(emulator).mobile)).json.inviteId);
+      const mine = await pending(member(emulator));
+      assert.deepEqual(mine.map((detail) => [detail.inviteId, detail.shareFolderName]), [[inviteId, 'Work Drafts 工作草稿']]);
+      const statusOf = async () => ((await inviteList(groups.solo)).json as InviteListResponse).details?.find((detail) => detail.inviteId === inviteId)?.status;
+      assert.equal(await statusOf(), 0);
+      assert.deepEqual(outcome(await confirm(groups.solo, { inviteId, confirm: 1 }, member(emulator))), [200, 0]);
+      assert.equal(await statusOf(), 1);
+      assert.ok((await folderIds(member(emulator))).includes(folders.solo));
+      assert.deepEqual(await pending(member(emulator)), []);
+    });
+
+    it('records a rejection in InviteList and leaves the group as it was', async () => {
+      const inviteId = String((await invite(groups.solo, member(emulator).mobile)).json.inviteId);
+      assert.deepEqual(outcome(await confirm(groups.solo, { inviteId, confirm: 0 }, member(emulator))), [200, 0]);
+      const details = ((await inviteList(groups.solo)).json as InviteListResponse).details ?? [];
+      assert.equal(details.find((detail) => detail.inviteId === inviteId)?.status, 2);
+      assert.equal((await memberList(groups.solo, { offset: 0, limit: 10 })).body.total, 1);
+    });
+
     it('rejects bad confirmations', async () => {
       const inviteId = invites.toOwnerPending;
       for (const body of [{ inviteId, confirm: 2 }, { inviteId, confirm: '1' }, { inviteId }, { confirm: 1 }]) {
@@ -136,6 +163,15 @@ describe('emulator: members and invitations (§4)', () => {
       assert.ok(!(await folderIds()).includes(folders.joined));
       assert.deepEqual(outcome(await deleteMember({ ownerId: users.owner, groupId: groups.family, deleteUserId: users.owner })), [400, 13000102], 'the owner cannot leave');
       assert.deepEqual(outcome(await deleteMember({ ownerId: users.member, groupId: groups.family, deleteUserId: users.member })), [400, 13000410], 'nobody leaves for someone else');
+    });
+
+    it("refuses a member who sends another user's id as ownerId, even to leave (D19)", async () => {
+      const asMember = (query: Record<string, string>) => deleteMember(query, member(emulator));
+      assert.deepEqual(outcome(await asMember({ ownerId: users.owner, groupId: groups.family, deleteUserId: users.member })), [400, 13000410]);
+      assert.deepEqual(outcome(await asMember({ ownerId: users.owner, groupId: groups.family, deleteUserId: users.relative })), [400, 13000410]);
+      assert.deepEqual(outcome(await asMember({ ownerId: users.relative, groupId: groups.family, deleteUserId: users.relative })), [400, 13000410]);
+      assert.equal((await memberList(groups.family, { offset: 0, limit: 10 })).body.total, 3, 'nobody left');
+      assert.deepEqual(outcome(await asMember({ ownerId: users.member, groupId: groups.family, deleteUserId: users.member })), [200, 0], 'leaving is ownerId = deleteUserId = self');
     });
 
     it('refuses non-owners and bad parameters', async () => {
