@@ -52,7 +52,9 @@ function serverSays(error: KooDriveError): string {
 export function errorMessage(prefix: string, error: unknown, t: Localize): string {
   const reason = errorReason(error, t);
   const trace = isKooDriveError(error) && error.traceId ? ` ${t('Trace id: {0}', safeText(error.traceId, 80))}` : '';
-  return `${prefix}: ${reason}.${trace}`;
+  // A server msg usually ends a sentence already ("Verify parameters failed."): no second stop.
+  const stop = /[.!?。！？]$/.test(reason) ? '' : '.';
+  return `${prefix}: ${reason}${stop}${trace}`;
 }
 
 /** True for failures worth offering a plain Retry for. */

@@ -23,6 +23,7 @@ export interface StorageReading {
  */
 export class Storage implements vscode.Disposable {
   private space: Promise<SpaceInfo> | undefined;
+  private reading: Promise<void> | undefined;
   private readonly changes = new vscode.EventEmitter<string | undefined>();
   /** Fires with the storage summary after each background reading; undefined when cleared. */
   readonly onDidChange = this.changes.event;
@@ -81,10 +82,24 @@ export class Storage implements vscode.Disposable {
 
   /** Reads in the background for the status bar; a failure is logged, never shown. */
   refresh(): void {
-    this.read().then(
-      (reading) => this.changes.fire(reading.summary),
-      (error: unknown) => this.log.warn(`Could not read the storage: ${errorReason(error, t)}`),
-    );
+    const reading: Promise<void> = this.read()
+      .then(
+        (result) => this.changes.fire(result.summary),
+        (error: unknown) => this.log.warn(`Could not read the storage: ${errorReason(error, t)}`),
+      )
+      .finally(() => {
+        if (this.reading === reading) {
+          this.reading = undefined;
+        }
+      });
+    this.reading = reading;
+  }
+
+  /** Resolves once no background reading is in flight (tests wait for it before counting requests). */
+  async settled(): Promise<void> {
+    while (this.reading) {
+      await this.reading;
+    }
   }
 
   /** Forgets everything (the session changed). */
