@@ -1,3 +1,4 @@
+import { withoutStop } from './errorText';
 import type { Localize } from './localize';
 
 /** Wording of creating, deleting and adding to albums: confirmations and summaries. Pure. */
@@ -40,7 +41,7 @@ export function addSummary(tally: AddTally, albumName: string, cancelled: boolea
     parts.push(tally.alreadyThere === 1 ? t('1 was already in it.') : t('{0} were already in it.', tally.alreadyThere));
   }
   if (reason && tally.failed > 0) {
-    parts.push(t('Reason: {0}.', reason));
+    parts.push(t('Reason: {0}.', withoutStop(reason)));
   }
   return parts.join(' ');
 }

@@ -57,6 +57,11 @@ export function errorMessage(prefix: string, error: unknown, t: Localize): strin
   return `${prefix}: ${reason}${stop}${trace}`;
 }
 
+/** `text` without its closing full stop, to sit inside a sentence of its own ("Reason: {0}."). */
+export function withoutStop(text: string): string {
+  return text.replace(/[.。]+$/, '');
+}
+
 /** True for failures worth offering a plain Retry for. */
 export function isTransient(error: unknown): boolean {
   return isKooDriveError(error) && ['throttled', 'server', 'network', 'timeout', 'badResponse'].includes(error.kind);

@@ -1,3 +1,4 @@
+import { withoutStop } from './errorText';
 import type { Localize } from './localize';
 
 /**
@@ -101,7 +102,7 @@ export function moveSummary(account: MoveAccount, source: string, target: string
   }
   const reason = firstReason(account);
   if (reason) {
-    parts.push(t('Reason: {0}.', reason));
+    parts.push(t('Reason: {0}.', withoutStop(reason)));
   }
   return parts.join(' ');
 }

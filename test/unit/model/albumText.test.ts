@@ -17,6 +17,7 @@ describe('album wording', () => {
     assert.equal(addSummary({ added: 1, alreadyThere: 2, failed: 0, notAttempted: 0 }, 'Trip', false, undefined, t), 'Added 1 item to “Trip”. 2 were already in it.');
     assert.equal(addSummary({ added: 100, alreadyThere: 1, failed: 100, notAttempted: 50 }, 'Trip', false, 'it no longer exists', t), '100 added to “Trip”, 150 not added. 1 was already in it. Reason: it no longer exists.');
     assert.equal(addSummary({ added: 100, alreadyThere: 0, failed: 0, notAttempted: 900 }, 'Trip', true, undefined, t), 'Cancelled: 100 added to “Trip”, 900 not added.');
+    assert.equal(addSummary({ added: 0, alreadyThere: 0, failed: 3, notAttempted: 0 }, 'Trip', false, 'KooDrive rejected the request: 13000102 Verify parameters failed.', t), '0 added to “Trip”, 3 not added. Reason: KooDrive rejected the request: 13000102 Verify parameters failed.');
     assert.equal(addProgressText(200, 1000, t), '200 of 1000 added');
     assert.equal(albumNameRule(t), 'An album name has 1 to 20 characters.');
   });
