@@ -71,6 +71,20 @@ describe('Drag and drop in the Albums tree', () => {
     assert.deepEqual((await fx.emulator.control.requests()).filter((r) => r.method !== 'GET'), [], 'nothing was sent');
   });
 
+  it('reads the dragged items back from the transfer’s JSON, as from another window', async () => {
+    const westLake = await album('Personal', 'Manual', 'West Lake 西湖 2025');
+    const dragged = (await fx.ctx.albums.getChildren(westLake)).slice(0, 2);
+    const transfer = new vscode.DataTransfer();
+    const token = new vscode.CancellationTokenSource().token;
+    await fx.albumDrop.handleDrag?.(dragged, transfer, token);
+    const text = await transfer.get('application/vnd.code.tree.koodrive.albums')?.asString();
+    assert.ok(text, 'the dragged items can be turned into JSON (nodes, which point at their parents, could not)');
+    const roundTripped = new vscode.DataTransfer();
+    roundTripped.set('application/vnd.code.tree.koodrive.albums', new vscode.DataTransferItem(text));
+    await fx.albumDrop.handleDrop?.(await album('Personal', 'Manual', 'Cat photos'), roundTripped, token);
+    await fx.prompter.waitForNotification(/^Added 2 items to “Cat photos”\.$/);
+  });
+
   it('reports a refused drop with its reason and trace id, and offers no move of what was not added', async () => {
     const dragged = (await fx.ctx.albums.getChildren(await album('Personal', 'Manual', 'West Lake 西湖 2025'))).slice(0, 2);
     await fx.emulator.control.addFault({ pathPattern: '/add$', fault: { type: 'status', status: 400, body: { code: 13000410, msg: 'No permission.' } } });
