@@ -85,6 +85,16 @@ describe('Drag and drop in the Albums tree', () => {
     await fx.prompter.waitForNotification(/^Added 2 items to “Cat photos”\.$/);
   });
 
+  it('after a 401 mid-drop, signs in again once and adds what was dropped', async () => {
+    const dragged = (await fx.ctx.albums.getChildren(await album('Personal', 'Manual', 'West Lake 西湖 2025'))).slice(0, 3);
+    await fx.emulator.control.addFault({ pathPattern: '/add$', fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'token expired' } } });
+    fx.prompter.click(/session has expired/, 'Sign In Again').script({ input: fx.owner.token, prompt: /access token/ });
+    await dragAndDrop(dragged, await album('Personal', 'Manual', 'Cat photos'));
+    assert.deepEqual(fx.prompter.unexpected, []);
+    await fx.prompter.waitForNotification(/^Added 3 items to “Cat photos”\.$/);
+    assert.equal((await albumIds(fx, (await album('Personal', 'Manual', 'Cat photos')).albumId)).length, 11);
+  });
+
   it('reports a refused drop with its reason and trace id, and offers no move of what was not added', async () => {
     const dragged = (await fx.ctx.albums.getChildren(await album('Personal', 'Manual', 'West Lake 西湖 2025'))).slice(0, 2);
     await fx.emulator.control.addFault({ pathPattern: '/add$', fault: { type: 'status', status: 400, body: { code: 13000410, msg: 'No permission.' } } });

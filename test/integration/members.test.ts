@@ -147,6 +147,15 @@ describe('Members and invitations of a shared folder', () => {
     });
   });
 
+  it('offers a member no removal of others, and explains why when forced', async () => {
+    await signIn(fx, fx.member);
+    const relative = await row(fx.ctx.sharedFolders, 'Joined', 'Family Photos 家庭相册', 'Zhao Lei 赵磊');
+    assert.doesNotMatch(relative.treeItem().contextValue ?? '', /removableMember/);
+    await vscode.commands.executeCommand(CommandId.removeMember, relative);
+    await fx.prompter.waitForNotification(/^Only the owner of “Family Photos 家庭相册” can remove members\.$/);
+    assert.equal((await fx.emulator.control.requests()).filter((r) => r.path.endsWith('/deleteMember')).length, 0);
+  });
+
   describe('Leave Shared Folder', () => {
     it('as a member, leaves after a confirmation: the folder leaves Joined, its family albums the Albums tree', async () => {
       await signIn(fx, fx.member);
