@@ -21,6 +21,19 @@ export const CommandId = {
   filterItems: 'koodrive.filterItems',
   clearItemFilter: 'koodrive.clearItemFilter',
   sortItems: 'koodrive.sortItems',
+  createAlbum: 'koodrive.createAlbum',
+  renameAlbum: 'koodrive.renameAlbum',
+  deleteAlbum: 'koodrive.deleteAlbum',
+  addToAlbum: 'koodrive.addToAlbum',
+  moveToAlbum: 'koodrive.moveToAlbum',
+  createSharedFolder: 'koodrive.createSharedFolder',
+  renameSharedFolder: 'koodrive.renameSharedFolder',
+  inviteMember: 'koodrive.inviteMember',
+  removeMember: 'koodrive.removeMember',
+  leaveSharedFolder: 'koodrive.leaveSharedFolder',
+  acceptInvitation: 'koodrive.acceptInvitation',
+  rejectInvitation: 'koodrive.rejectInvitation',
+  showStorage: 'koodrive.showStorage',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

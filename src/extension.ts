@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type ClientOptions, KooDriveClient } from './api/client';
 import { isKooDriveError } from './api/errors';
 import { Session } from './auth/session';
+import { AlbumDropController } from './commands/albumDrop';
 import { type RemovalOutcome, type RemovalTarget, runRemoval } from './commands/albumRemoval';
 import { Background } from './services/background';
 import type { CommandContext } from './commands/context';
@@ -9,20 +10,19 @@ import { registerCommands } from './commands/index';
 import { guard } from './commands/runCommand';
 import { SessionRecovery } from './services/sessionRecovery';
 import { onSettingsChanged } from './services/settingsWatch';
+import { Storage } from './services/storage';
 import { signIn } from './commands/signIn';
 import { rememberedSort } from './commands/sortItems';
 import { Config } from './config';
-import { ContextKey, ViewId } from './constants';
+import { ContextKey } from './constants';
 import { Log } from './log';
-import { AlbumsTree } from './tree/albumsTree';
-import type { TreeEnv } from './tree/provider';
-import { SharedFoldersTree } from './tree/sharedFoldersTree';
 import { FileDetailsService } from './services/fileDetails';
-import { type Download, downloadLink, thumbnailDataUri } from './services/itemFiles';
+import { contentBytes, type Download, thumbnailDataUri } from './services/itemFiles';
+import type { TreeEnv } from './tree/provider';
 import { DetailsDocuments } from './ui/details';
 import { PreviewFiles } from './ui/previewFiles';
-import { wireViews } from './ui/viewEvents';
 import { StatusBar } from './ui/statusBar';
+import { createViews } from './ui/views';
 import { VscodePrompter } from './ui/vscodePrompter';
 
 /**
@@ -32,6 +32,8 @@ import { VscodePrompter } from './ui/vscodePrompter';
 export interface KooDriveExtensionApi {
   readonly context?: CommandContext;
   readonly runRemoval?: (target: RemovalTarget, ids?: string[]) => Promise<RemovalOutcome>;
+  /** The Albums view's drag and drop, so tests can drop rows as the workbench would. */
+  readonly albumDrop?: vscode.TreeDragAndDropController<unknown>;
 }
 
 /** Composition root: builds the long-lived objects, wires their events, registers the commands. */
@@ -57,33 +59,27 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
   };
   const client = new KooDriveClient(clientOptions);
   const itemDetails = new FileDetailsService(client, safeUserId);
-  const env: TreeEnv = { client, pageSize: () => config.pageSize(), userId: safeUserId, sessionState: () => session.state };
   const download: Download = (link, options) => client.download(link, options);
-  const albums = new AlbumsTree({
+  const env: TreeEnv = { client, pageSize: () => config.pageSize(), userId: safeUserId, sessionState: () => session.state };
+  const albumDrop = new AlbumDropController(() => ctx);
+  const views = createViews({
     ...env,
     itemDetails,
     thumbnail: (file, signal) => thumbnailDataUri(download, file, signal),
     locale: () => vscode.env.language,
     sort: rememberedSort(extension.workspaceState),
-  });
-  const sharedFolders = new SharedFoldersTree(env);
-  const albumsView = vscode.window.createTreeView(ViewId.albums, { treeDataProvider: albums, canSelectMany: true, showCollapseAll: true });
-  const sharedFoldersView = vscode.window.createTreeView(ViewId.sharedFolders, { treeDataProvider: sharedFolders, canSelectMany: true, showCollapseAll: true });
+  }, albumDrop);
+  const { albums, sharedFolders } = views;
   const details = new DetailsDocuments();
   const statusBar = new StatusBar();
-  const previews = new PreviewFiles(async (fileId, ownerId, signal) => {
-    const link = downloadLink(await itemDetails.details(fileId, ownerId, signal), 'content');
-    if (!link) {
-      throw new Error('no content link');
-    }
-    return (await download(link, { usage: 'content', signal })).bytes;
-  });
+  const storage = new Storage(client, safeUserId, log);
+  const previews = new PreviewFiles((fileId, ownerId, signal) => contentBytes(download, itemDetails, fileId, ownerId, signal));
 
   const ctx: CommandContext = {
     client,
     makeClient: (overrides) => new KooDriveClient({ ...clientOptions, ...overrides }),
-    session, config, log, albums, albumsView, sharedFolders, sharedFoldersView, details, itemDetails, previews,
-    workspaceState: extension.workspaceState,
+    session, config, log, albums, sharedFolders, albumsView: views.albumsView, sharedFoldersView: views.sharedFoldersView, details, storage, statusBar,
+    itemDetails, previews, workspaceState: extension.workspaceState,
     prompter: new VscodePrompter(),
     recovery: new SessionRecovery(session, () => ctx.prompter, () => signIn(ctx)),
     background: new Background((name, work) => guard(ctx, name, work)),
@@ -94,6 +90,10 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
     albums.refresh(); // at once: nothing may load with the previous session's view of the world
     sharedFolders.refresh();
     statusBar.update(session.state, safeUserId());
+    storage.clear();
+    if (session.state === 'signedIn') {
+      storage.refresh(); // in the background: activation never waits for it
+    }
     await vscode.commands.executeCommand('setContext', ContextKey.signedIn, session.state !== 'signedOut');
   };
   // A 401 while a tree loads asks once to sign in again, like one in a command (README).
@@ -106,17 +106,17 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
   };
 
   extension.subscriptions.push(
-    config, log, session, albums, sharedFolders, albumsView, sharedFoldersView, details, previews, statusBar,
+    config, log, session, ...views.disposables, details, statusBar, storage, previews,
     session.onDidChange(() => void onSession()),
     albums.onDidFail(onLoadFailure),
     sharedFolders.onDidFail(onLoadFailure),
-    ...wireViews(albums, albumsView, sharedFolders, sharedFoldersView),
+    storage.onDidChange((summary) => statusBar.setStorage(summary)),
     config.onDidChange((keys) => onSettingsChanged(ctx, keys)),
     ...registerCommands(ctx),
   );
   await session.reload();
   log.info(`KooDrive ${String((extension.extension.packageJSON as { version?: string }).version)} activated`);
-  return extension.extensionMode === vscode.ExtensionMode.Test ? { context: ctx, runRemoval: (target, ids) => runRemoval(ctx, target, ids) } : {};
+  return extension.extensionMode === vscode.ExtensionMode.Test ? { context: ctx, runRemoval: (target, ids) => runRemoval(ctx, target, ids), albumDrop } : {};
 }
 
 export function deactivate(): void {}

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { addAlbumContentInBatches, removeAlbumContentInBatches, type BatchResult } from '../api/batch';
+import { addAlbumContentInBatches, removeAlbumContentInBatches } from '../api/batch';
 import { isKooDriveError, type KooDriveError } from '../api/errors';
 import type { AlbumContent } from '../api/types';
 import { errorReason } from '../model/errorText';
 import { progressText, removalSummary } from '../model/removalText';
+import { type BatchOutcome, runResumable } from './batchRun';
 import type { CommandContext } from './context';
 
 const t = vscode.l10n.t;
@@ -29,54 +30,37 @@ export interface RemovalOutcome {
  * Retry Failed, Show Details and Undo as they apply. Already confirmed by the caller.
  */
 export async function runRemoval(ctx: CommandContext, target: RemovalTarget, ids: string[] = target.items.map((item) => item.id)): Promise<RemovalOutcome> {
-  const outcome: RemovalOutcome = { removed: [], failed: [], notAttempted: [], cancelled: false };
   const total = new Set(ids).size;
-  ctx.albums.markBusy(target.albumId, ids, t('Removing…'));
-  try {
-    await removeWithProgress(ctx, target, ids, outcome);
-  } finally {
-    ctx.albums.markBusy(target.albumId, ids, undefined); // rows still there were not removed
-  }
-  ctx.log.info(`Removed ${outcome.removed.length} of ${total} from album ${target.albumId}; failed ${count(outcome.failed)}, not attempted ${outcome.notAttempted.length}${outcome.cancelled ? ' (cancelled)' : ''}`);
-  offerSummary(ctx, target, outcome);
-  return outcome;
+  const outcome = await ctx.prompter.progress(t('Removing from “{0}”', target.albumName), (reporter, signal) => {
+    let reported = 0;
+    return removeItems(ctx, target.albumId, ids, signal, (done) => {
+      reporter.report(progressText(done, total, t), total > 0 ? ((done - reported) / total) * 100 : undefined);
+      reported = done;
+    });
+  });
+  const removal: RemovalOutcome = { removed: outcome.done, failed: outcome.failed, notAttempted: outcome.notAttempted, cancelled: outcome.cancelled };
+  ctx.log.info(`Removed ${removal.removed.length} of ${total} from album ${target.albumId}; failed ${count(removal.failed)}, not attempted ${removal.notAttempted.length}${removal.cancelled ? ' (cancelled)' : ''}`);
+  offerSummary(ctx, target, removal);
+  return removal;
 }
 
-/** The chunks under one cancellable progress notification, resuming after a sign-in; fills `outcome`. */
-async function removeWithProgress(ctx: CommandContext, target: RemovalTarget, ids: string[], outcome: RemovalOutcome): Promise<void> {
-  const total = new Set(ids).size;
-  await ctx.prompter.progress(t('Removing from “{0}”', target.albumName), async (reporter, signal) => {
-    let pending = ids;
-    let reported = 0;
-    for (;;) {
-      const before = outcome.removed.length;
-      const result: BatchResult = await removeAlbumContentInBatches(ctx.client, target.albumId, pending, {
-        signal,
-        onProgress: (progress) => {
-          const done = before + progress.done;
-          reporter.report(progressText(done, total, t), total > 0 ? ((done - reported) / total) * 100 : undefined);
-          reported = done;
-        },
-      });
-      outcome.removed.push(...result.done);
-      ctx.albums.removeContents(target.albumId, result.done);
-      const expired = result.failed.filter((failure) => failure.error.kind === 'sessionExpired');
-      outcome.failed.push(...result.failed.filter((failure) => failure.error.kind !== 'sessionExpired'));
-      if (signal.aborted) {
-        outcome.cancelled = true;
-        outcome.notAttempted.push(...expired.flatMap((failure) => failure.ids), ...result.notAttempted);
-        return;
-      }
-      const resumable = [...expired.flatMap((failure) => failure.ids), ...result.notAttempted];
-      if (expired.length > 0 && resumable.length > 0 && (await ctx.recovery.recover(expired[0].error))) {
-        pending = resumable; // the user signed in again: carry on with exactly what is left
-        continue;
-      }
-      outcome.failed.push(...expired);
-      outcome.notAttempted.push(...result.notAttempted);
-      return;
-    }
-  });
+/**
+ * Removes `ids` from a manual album in chunks (D10) under an open progress, resuming after a
+ * mid-way sign-in, marks the rows Removing… meanwhile, and drops the removed rows from the tree. No confirmation, no summary: the
+ * caller has both (Remove from Album, the second half of a move).
+ */
+export async function removeItems(ctx: CommandContext, albumId: string, ids: string[], signal: AbortSignal, onProgress?: (done: number) => void): Promise<BatchOutcome> {
+  // The rows say so until KooDrive answers; those still there afterwards were not removed.
+  ctx.albums.markBusy(albumId, ids, t('Removing…'));
+  try {
+    return await runResumable(ctx, ids, (pending, onPass) => removeAlbumContentInBatches(ctx.client, albumId, pending, { signal, onProgress: (progress) => onPass(progress.done) }), {
+      signal,
+      onDone: (done) => ctx.albums.removeContents(albumId, done),
+      onProgress,
+    });
+  } finally {
+    ctx.albums.markBusy(albumId, ids, undefined);
+  }
 }
 
 function count(failed: RemovalOutcome['failed']): number {

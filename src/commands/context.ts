@@ -12,6 +12,8 @@ import type { PreviewFiles } from '../ui/previewFiles';
 import type { Prompter } from '../ui/prompter';
 import type { Background } from '../services/background';
 import type { SessionRecovery } from '../services/sessionRecovery';
+import type { Storage } from '../services/storage';
+import type { StatusBar } from '../ui/statusBar';
 
 /** Everything a command may use, built once by the composition root. */
 export interface CommandContext {
@@ -36,4 +38,7 @@ export interface CommandContext {
   readonly workspaceState: vscode.Memento;
   readonly recovery: SessionRecovery;
   readonly background: Background;
+  /** The user's personal space: containerId once per session, storage for the status bar. */
+  readonly storage: Storage;
+  readonly statusBar: StatusBar;
 }

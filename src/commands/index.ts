@@ -1,6 +1,17 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
+import { addToAlbumCommand } from './addToAlbum';
+import { createAlbumCommand } from './createAlbum';
+import { createSharedFolderCommand } from './createSharedFolder';
+import { deleteAlbumCommand } from './deleteAlbum';
 import { deleteSharedFolderCommand } from './deleteSharedFolder';
+import { renameSharedFolderCommand } from './folderCommands';
+import { acceptInvitationCommand, rejectInvitationCommand } from './invitationCommands';
+import { inviteMemberCommand } from './inviteMember';
+import { leaveSharedFolderCommand, removeMemberCommand } from './memberCommands';
+import { moveToAlbumCommand } from './moveToAlbum';
+import { renameAlbumCommand } from './renameAlbum';
+import { showStorageCommand } from './showStorage';
 import type { CommandContext } from './context';
 import { clearSharedFolderFilterCommand, filterSharedFoldersCommand } from './filter';
 import { copyIdCommand, showDetailsCommand, showLogCommand } from './itemCommands';
@@ -43,6 +54,19 @@ export function commandTable(): Record<CommandId, { title: string; handler: Hand
     [CommandId.filterItems]: { title: t('Filter Items'), handler: filterItemsCommand },
     [CommandId.clearItemFilter]: { title: t('Clear Item Filter'), handler: clearItemFilterCommand },
     [CommandId.sortItems]: { title: t('Sort Album Items'), handler: sortItemsCommand },
+    [CommandId.createAlbum]: { title: t('Create Album'), handler: createAlbumCommand },
+    [CommandId.renameAlbum]: { title: t('Rename Album'), handler: renameAlbumCommand },
+    [CommandId.deleteAlbum]: { title: t('Delete Album'), handler: deleteAlbumCommand },
+    [CommandId.addToAlbum]: { title: t('Add to Album'), handler: addToAlbumCommand },
+    [CommandId.moveToAlbum]: { title: t('Move to Album'), handler: moveToAlbumCommand },
+    [CommandId.createSharedFolder]: { title: t('Create Shared Folder'), handler: createSharedFolderCommand },
+    [CommandId.renameSharedFolder]: { title: t('Rename Shared Folder'), handler: renameSharedFolderCommand },
+    [CommandId.inviteMember]: { title: t('Invite Member'), handler: inviteMemberCommand },
+    [CommandId.removeMember]: { title: t('Remove Member'), handler: removeMemberCommand },
+    [CommandId.leaveSharedFolder]: { title: t('Leave Shared Folder'), handler: leaveSharedFolderCommand },
+    [CommandId.acceptInvitation]: { title: t('Accept Invitation'), handler: acceptInvitationCommand },
+    [CommandId.rejectInvitation]: { title: t('Reject Invitation'), handler: rejectInvitationCommand },
+    [CommandId.showStorage]: { title: t('Show Storage'), handler: showStorageCommand },
   };
 }
 

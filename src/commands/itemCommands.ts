@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { maskField } from '../model/mask';
 import type { TreeNode } from '../tree/node';
+import { SharedFolderNode } from '../tree/sharedFolderNodes';
 import type { CommandContext } from './context';
+import { showFolderDetails } from './folderCommands';
 
 const t = vscode.l10n.t;
 
@@ -19,8 +21,15 @@ export async function copyIdCommand(_ctx: CommandContext, node?: unknown): Promi
   vscode.window.setStatusBarMessage(t('Copied KooDrive ID {0}', id), 3000);
 }
 
-/** Show Details: a read-only JSON document with the object as the API returned it, people's ids and phones masked. */
+/**
+ * Show Details: a read-only JSON document with the object as the API returned it, people's ids
+ * and phones masked; a shared folder's metadata is read afresh.
+ */
 export async function showDetailsCommand(ctx: CommandContext, node?: unknown): Promise<void> {
+  if (node instanceof SharedFolderNode) {
+    await showFolderDetails(ctx, node);
+    return;
+  }
   const target = asNode(node);
   const object = target?.apiObject();
   if (!target || !object) {

@@ -6,7 +6,7 @@ import { downloadLink, previewExtension, withExtension } from '../services/itemF
 import { AlbumContentNode } from '../tree/albumNodes';
 import { PreviewFiles } from '../ui/previewFiles';
 import type { CommandContext } from './context';
-import { pickAlbumItems, pickManualOrCollectionAlbum } from './pickers';
+import { pickAlbumItems, pickAlbum } from './pickers';
 import { pickSelection } from './selection';
 
 const t = vscode.l10n.t;
@@ -44,7 +44,7 @@ export async function openPreviewCommand(ctx: CommandContext, node?: unknown, no
 }
 
 async function pickItem(ctx: CommandContext): Promise<AlbumContentNode | undefined> {
-  const album = await pickManualOrCollectionAlbum(ctx, { title: t('Open Preview'), placeholder: t('Choose an album') });
+  const album = await pickAlbum(ctx, { title: t('Open Preview'), placeholder: t('Choose an album') });
   if (!album) {
     return undefined;
   }

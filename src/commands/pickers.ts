@@ -1,7 +1,12 @@
+import * as vscode from 'vscode';
 import { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
-import { SharedFolderNode } from '../tree/sharedFolderNodes';
+import { PendingInvitationNode } from '../tree/invitationNodes';
+import { MemberNode, SharedFolderNode } from '../tree/sharedFolderNodes';
+import type { PickItem } from '../ui/prompter';
 import type { CommandContext } from './context';
-import { listingSource } from './treePickers';
+import { listingSource, staticSource, withFirstItem } from './treePickers';
+
+const t = vscode.l10n.t;
 
 /** Text of a picker: its title and the question it asks. */
 export interface PickText {
@@ -21,10 +26,24 @@ export async function pickManualAlbum(ctx: CommandContext, text: PickText, exclu
   return picked?.[0];
 }
 
-/** Any album, manual or collection, among every group of the Albums tree. */
-export async function pickManualOrCollectionAlbum(ctx: CommandContext, text: PickText): Promise<AlbumNode | undefined> {
+/** The "Create new album…" entry of {@link pickTargetAlbum}. */
+export const CREATE_ALBUM = 'create' as const;
+
+/**
+ * The album to add or move items to: a manual album (not `exclude`), or "Create new album…"
+ * at the top, which makes one on the spot.
+ */
+export async function pickTargetAlbum(ctx: CommandContext, text: PickText, exclude?: string): Promise<AlbumNode | typeof CREATE_ALBUM | undefined> {
+  const create: PickItem<typeof CREATE_ALBUM> = { label: `$(add) ${t('Create new album…')}`, value: CREATE_ALBUM };
+  const albums = listingSource(ctx, () => ctx.albums.manualGroups(), (row) => (row instanceof AlbumNode && row.manual && row.albumId !== exclude ? { label: row.title, description: row.description, value: row } : undefined));
+  const picked = await ctx.prompter.pickPaged(withFirstItem(create, albums), { ...text, many: false });
+  return picked?.[0];
+}
+
+/** Any album (manual and collection, personal then family), from the tree's own listings. */
+export async function pickAlbum(ctx: CommandContext, text: PickText): Promise<AlbumNode | undefined> {
   const picked = await ctx.prompter.pickPaged(
-    listingSource(ctx, () => ctx.albums.allGroups(), (row) => (row instanceof AlbumNode ? { label: row.title, description: row.description, value: row } : undefined)),
+    listingSource(ctx, () => ctx.albums.groups(), (row) => (row instanceof AlbumNode ? { label: row.title, description: row.description, value: row } : undefined)),
     { ...text, many: false },
   );
   return picked?.[0];
@@ -53,5 +72,29 @@ export async function pickJoinedFolder(ctx: CommandContext, text: PickText): Pro
     listingSource(ctx, () => [ctx.sharedFolders.joinedGroup()], (row) => (row instanceof SharedFolderNode && !row.owned ? { label: row.title, description: row.description, value: row } : undefined)),
     { ...text, many: false },
   );
+  return picked?.[0];
+}
+
+/** A member of a folder the user owns, other than the owner, from the folder's member listing. */
+export async function pickMember(ctx: CommandContext, folder: SharedFolderNode, text: PickText): Promise<MemberNode | undefined> {
+  const picked = await ctx.prompter.pickPaged(
+    listingSource(ctx, () => [folder], (row) => (row instanceof MemberNode && !row.isOwner ? { label: row.title, description: row.description, value: row } : undefined)),
+    { ...text, many: false },
+  );
+  return picked?.[0];
+}
+
+/** One invitation waiting for the user, from the tree's "Invitations to you". */
+export async function pickPendingInvitation(ctx: CommandContext, text: PickText): Promise<PendingInvitationNode | undefined> {
+  const picked = await ctx.prompter.pickPaged(
+    listingSource(ctx, () => [ctx.sharedFolders.pendingGroup()], (row) => (row instanceof PendingInvitationNode ? { label: row.title, description: row.description, value: row } : undefined)),
+    { ...text, many: false },
+  );
+  return picked?.[0];
+}
+
+/** One of a few fixed choices. */
+export async function pickOne<T>(ctx: CommandContext, items: PickItem<T>[], text: PickText): Promise<T | undefined> {
+  const picked = await ctx.prompter.pickPaged(staticSource(items), { ...text, many: false });
   return picked?.[0];
 }

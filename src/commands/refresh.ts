@@ -2,10 +2,11 @@ import { ErrorNode, LoadMoreNode } from '../tree/messageNodes';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 
-/** Refresh (view title): reloads both trees from the first page. */
+/** Refresh (view title): reloads both trees from the first page, and the storage in the status bar. */
 export async function refreshCommand(ctx: CommandContext): Promise<void> {
   ctx.albums.refresh();
   ctx.sharedFolders.refresh();
+  ctx.storage.refresh();
   return Promise.resolve();
 }
 

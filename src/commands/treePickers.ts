@@ -78,3 +78,18 @@ async function rowsFrom(ctx: CommandContext, listing: PagedNode<unknown>, offset
   }
   return listing.loadedRows().slice(offset);
 }
+
+/** A picker over a fixed list, in one page. */
+export function staticSource<T>(items: PickItem<T>[]): PagedPickSource<T, never> {
+  return { load: () => Promise.resolve({ items, next: undefined }) };
+}
+
+/** `source` with `first` offered at the top of its first page (e.g. "Create new album…"). */
+export function withFirstItem<T, U, C>(first: PickItem<U>, source: PagedPickSource<T, C>): PagedPickSource<T | U, C> {
+  return {
+    async load(cursor, signal): Promise<PickPage<T | U, C>> {
+      const page = await source.load(cursor, signal);
+      return cursor === undefined ? { items: [first, ...page.items], next: page.next } : page;
+    },
+  };
+}

@@ -54,7 +54,14 @@ function serverSays(error: KooDriveError): string {
 export function errorMessage(prefix: string, error: unknown, t: Localize): string {
   const reason = errorReason(error, t);
   const trace = isKooDriveError(error) && error.traceId ? ` ${t('Trace id: {0}', safeText(error.traceId, 80))}` : '';
-  return `${prefix}: ${reason}.${trace}`;
+  // A server msg usually ends a sentence already ("Verify parameters failed."): no second stop.
+  const stop = /[.!?。！？]$/.test(reason) ? '' : '.';
+  return `${prefix}: ${reason}${stop}${trace}`;
+}
+
+/** `text` without its closing full stop, to sit inside a sentence of its own ("Reason: {0}."). */
+export function withoutStop(text: string): string {
+  return text.replace(/[.。]+$/, '');
 }
 
 /** True for failures worth offering a plain Retry for. */

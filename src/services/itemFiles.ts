@@ -72,3 +72,17 @@ export async function thumbnailDataUri(download: Download, details: FileDetails,
   const type = contentType?.split(';')[0].trim().toLowerCase();
   return type && PICTURES[type] ? `data:${type};base64,${bytes.toString('base64')}` : undefined;
 }
+
+/** What a file's details come from (services/fileDetails.ts). */
+interface DetailsLookup {
+  details(fileId: string, ownerId: string | undefined, signal?: AbortSignal): Promise<FileDetails>;
+}
+
+/** The bytes of a file, from its `content` link (VS Code re-reading an open preview). */
+export async function contentBytes(download: Download, lookup: DetailsLookup, fileId: string, ownerId: string | undefined, signal: AbortSignal): Promise<Buffer> {
+  const link = downloadLink(await lookup.details(fileId, ownerId, signal), 'content');
+  if (!link) {
+    throw new Error('KooDrive gave no download link for this file');
+  }
+  return (await download(link, { usage: 'content', signal })).bytes;
+}

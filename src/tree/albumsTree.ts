@@ -3,7 +3,7 @@ import { sharedFolderPages } from '../api/paging';
 import { AlbumKind, ShareFolderQueryType, type FileDetails } from '../api/types';
 import type { ItemFilter } from '../model/itemFilter';
 import { folderLabel } from '../model/present';
-import { type AlbumGroupNode, AlbumScopeNode, type Family } from './albumGroups';
+import { AlbumGroupNode, AlbumScopeNode, type Family } from './albumGroups';
 import { AlbumContentNode, AlbumNode, type AlbumsContext, type ContentSort, type ItemDetailsSource } from './albumNodes';
 import type { TreeNode } from './node';
 import { KooTreeProvider, type TreeEnv } from './provider';
@@ -157,17 +157,36 @@ export class AlbumsTree extends KooTreeProvider implements AlbumsContext {
     return [...byGroup.values()];
   }
 
-  /** The Manual groups (personal first, then family), building the roots if needed. */
-  manualGroups(): AlbumGroupNode[] {
-    return this.allGroups().filter((group) => group.manual);
-  }
-
-  /** Every album group, Personal then Family, Manual before Collection (building the roots if needed). */
-  allGroups(): AlbumGroupNode[] {
+  /** Every group (Manual and Collection; personal first, then family), building the roots if needed. */
+  groups(): AlbumGroupNode[] {
     if (this.scopes.length === 0) {
       this.roots();
     }
     return this.scopes.flatMap((scope) => scope.groups);
+  }
+
+  /** The Manual groups (personal first, then family), building the roots if needed. */
+  manualGroups(): AlbumGroupNode[] {
+    return this.groups().filter((group) => group.manual);
+  }
+
+  /** Reloads the Family groups: the families changed (a folder was created, joined or left). */
+  refreshFamilies(): void {
+    for (const group of this.groups().filter((each) => each.kind === AlbumKind.family)) {
+      this.refresh(group);
+    }
+  }
+
+  /** A group reloaded forgets its albums' index entries, so no command reaches a stale album. */
+  override refresh(node?: TreeNode): void {
+    if (node instanceof AlbumGroupNode) {
+      for (const [albumId, album] of this.albums) {
+        if (album.group === node) {
+          this.albums.delete(albumId);
+        }
+      }
+    }
+    super.refresh(node);
   }
 
   /** The loaded node of an album, if the tree has shown it. */

@@ -60,8 +60,13 @@ export abstract class KooTreeProvider implements vscode.TreeDataProvider<TreeNod
       case 'expired':
         return [new SessionExpiredNode(undefined)];
       default:
-        return this.roots();
+        return this.shownRoots(this.roots());
     }
+  }
+
+  /** The roots as shown; a subclass may leave one out (e.g. an empty group it had to load to know). */
+  protected shownRoots(roots: TreeNode[]): Promise<TreeNode[]> {
+    return Promise.resolve(roots);
   }
 
   /** The top-level nodes, built once per refresh (also for pickers that walk the tree's data). */

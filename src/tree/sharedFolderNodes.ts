@@ -4,13 +4,14 @@ import { Limits, ShareFolderQueryType, type MemberInfo, type ShareFolder } from 
 import { folderOwnerId, ownsFolder } from '../model/ownership';
 import { fieldsMarkdown, folderDescription, folderLabel, memberDescription, memberLabel, text } from '../model/present';
 import { safeText } from '../model/safeText';
+import { type InvitationsContext, InvitationsNode } from './invitationNodes';
 import { contextValue, TreeNode } from './node';
-import { type Page, PagedNode, type TreeContext } from './pagedNode';
+import { type Page, PagedNode } from './pagedNode';
 
 const t = vscode.l10n.t;
 
 /** What folder nodes need from the Shared Folders tree besides loading. */
-export interface FoldersContext extends TreeContext {
+export interface FoldersContext extends InvitationsContext {
   /** The keyword filter (`keyWord`), if one is set. */
   keyWord(): string | undefined;
 }
@@ -65,8 +66,10 @@ export class FolderGroupNode extends PagedNode<ShareFolder, number> {
   }
 }
 
-/** A shared folder; expanding it lists the members of its user group. */
+/** A shared folder; expanding it lists the members of its user group (owned: after its Invitations). */
 export class SharedFolderNode extends PagedNode<MemberInfo, number> {
+  private invitations: InvitationsNode | undefined;
+
   constructor(
     readonly group: FolderGroupNode,
     protected override readonly ctx: FoldersContext,
@@ -125,6 +128,26 @@ export class SharedFolderNode extends PagedNode<MemberInfo, number> {
 
   protected emptyText(): string {
     return this.groupId ? t('No members') : t('This folder has no user group to list members from');
+  }
+
+  /** Owners see who they invited (InviteList) before the members. */
+  protected override leadingRows(): TreeNode[] {
+    const node = this.invitationsNode();
+    return node ? [node] : [];
+  }
+
+  /** The Invitations row of a folder the user owns (undefined for joined folders). */
+  invitationsNode(): InvitationsNode | undefined {
+    const groupId = this.groupId;
+    if (this.owned && groupId) {
+      this.invitations ??= new InvitationsNode(this, this.ctx, this.folderId, groupId);
+    }
+    return this.invitations;
+  }
+
+  override reset(): void {
+    super.reset();
+    this.invitations = undefined;
   }
 
   protected toNode(member: MemberInfo): TreeNode {

@@ -8,6 +8,8 @@ const t = vscode.l10n.t;
 /** "KooDrive: <user>" when signed in, "KooDrive: signed out" otherwise; a click signs in or out. */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('koodrive.account', vscode.StatusBarAlignment.Left, 0);
+  private account = '';
+  private storage: string | undefined;
 
   constructor() {
     this.item.name = t('KooDrive account');
@@ -17,17 +19,35 @@ export class StatusBar implements vscode.Disposable {
   update(state: SessionState, userId: string | undefined): void {
     if (state === 'signedIn' && userId) {
       this.item.text = `$(cloud) ${t('KooDrive: {0}', maskUserId(userId))}`;
-      this.item.tooltip = t('Signed in to KooDrive as user {0}. Click to sign out.', maskUserId(userId));
+      this.account = t('Signed in to KooDrive as user {0}. Click to sign out.', maskUserId(userId));
       this.item.backgroundColor = undefined;
     } else if (state === 'expired') {
       this.item.text = `$(warning) ${t('KooDrive: session expired')}`;
-      this.item.tooltip = t('Click to sign in to KooDrive again.');
+      this.account = t('Click to sign in to KooDrive again.');
+      this.storage = undefined;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
       this.item.text = `$(cloud) ${t('KooDrive: signed out')}`;
-      this.item.tooltip = t('Click to sign in to KooDrive.');
+      this.account = t('Click to sign in to KooDrive.');
+      this.storage = undefined;
       this.item.backgroundColor = undefined;
     }
+    this.render();
+  }
+
+  /** The user's storage in the tooltip (undefined: not known, or signed out). */
+  setStorage(summary: string | undefined): void {
+    this.storage = summary;
+    this.render();
+  }
+
+  /** What the tooltip says (for tests: a status bar item cannot be read back otherwise). */
+  get tooltip(): string {
+    return this.storage ? `${this.account}\n${t('Storage: {0}', this.storage)}` : this.account;
+  }
+
+  private render(): void {
+    this.item.tooltip = this.tooltip;
     this.item.show();
   }
 

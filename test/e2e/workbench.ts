@@ -227,6 +227,32 @@ export async function waitForNotification(page: Page, text: string | RegExp, tim
   return toast;
 }
 
+/**
+ * Waits for a notification whose text matches, shown as a toast or only in the notification
+ * center: VS Code adds a notification silently (no toast) while the keyboard focus is in the
+ * notifications' corner, e.g. right after a button of another notification was clicked.
+ */
+export async function waitForNotificationAnywhere(page: Page, text: string | RegExp, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const center = page.locator('.notifications-center .notification-list-item-message', { hasText: text }).first();
+  for (;;) {
+    try {
+      await waitForNotification(page, text, 2000);
+      return;
+    } catch {
+      await runCommand(page, 'Notifications: Show Notifications');
+      const found = await center.waitFor({ timeout: 2000 }).then(() => true, () => false);
+      await runCommand(page, 'Notifications: Hide Notifications');
+      if (found) {
+        return;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`no notification matching ${String(text)}, neither as a toast nor in the notification center`);
+      }
+    }
+  }
+}
+
 /** Clicks a button of the notification that matches `text`. */
 export async function clickNotificationButton(page: Page, text: string | RegExp, button: string): Promise<void> {
   const toast = await waitForNotification(page, text);
@@ -244,4 +270,79 @@ export async function screenshot(page: Page, name: string, dir = resultsDir): Pr
   const file = path.join(dir, `${name.replace(/[^\w.-]+/g, '_').slice(0, 100)}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Clicks one of a row's inline action buttons (shown on hover), by the start of its title,
+ * e.g. "Create Album…" (the accessible name may add the key binding).
+ */
+export async function clickInlineAction(row: Locator, title: string): Promise<void> {
+  await row.waitFor({ timeout: 30_000 });
+  await row.hover();
+  const action = row.locator(`.actions .action-label[aria-label^="${title}"]`).first();
+  await action.waitFor({ state: 'visible', timeout: 10_000 });
+  await action.click();
+}
+
+/**
+ * Drags `source` (with the rows selected with it: the tree drags its selection) onto `target`,
+ * with the mouse, as a person would.
+ */
+export async function dragRowOnto(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) {
+    throw new Error('the rows to drag from and onto must be on screen');
+  }
+  // The workbench's lists start a drag only after the pointer has moved with the button down,
+  // and accept a drop after dragover events on the target: move in small steps, pause, drop.
+  await page.mouse.move(from.x + from.width / 3, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 3 + 10, from.y + from.height / 2 + 5, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 3, to.y + to.height / 2, { steps: 20 });
+  await page.waitForTimeout(300);
+  await page.mouse.move(to.x + to.width / 3 + 3, to.y + to.height / 2, { steps: 3 });
+  await page.mouse.up();
+  await page.waitForTimeout(200);
+}
+
+/** Expands or collapses a side-bar view (pane) by its header, e.g. to give another view more room. */
+export async function setViewExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
+  const header = view(page, title).locator('.pane-header').first();
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) {
+    await header.click();
+    await page.locator('.part.sidebar .pane-header[aria-expanded="' + String(expanded) + '"]').filter({ hasText: title }).waitFor();
+  }
+}
+
+/** The badge number on a view container's activity-bar icon ("" when there is none). */
+export async function activityBadge(page: Page, title: string): Promise<string> {
+  const item = page.locator('.part.activitybar .action-item').filter({ has: page.locator(`[aria-label^="${title}"]`) }).first();
+  const badge = item.locator('.badge .badge-content');
+  return (await badge.count()) > 0 && (await badge.first().isVisible()) ? (await badge.first().innerText()).trim() : '';
+}
+
+/**
+ * Sets a user setting through the Settings editor, as a person would: search for its id, type
+ * the value into its text box, close the editor. For string settings shown as a text box.
+ */
+export async function setUserSetting(page: Page, id: string, value: string): Promise<void> {
+  await runCommand(page, 'Preferences: Open User Settings');
+  const editor = page.locator('.settings-editor');
+  await editor.waitFor();
+  await page.keyboard.type(`@id:${id}`);
+  // The row shows the id's last part in words ("userId" → "User ID"); the list keeps other,
+  // unused rows around, so the text box is found through that title.
+  const words = (id.split('.').pop() ?? id).replace(/([a-z])([A-Z])/g, '$1 $2');
+  const box = editor.locator('.setting-item-contents', { hasText: new RegExp(words.replace(/ /g, '\\s*'), 'i') }).locator('input:visible').first();
+  await box.waitFor({ timeout: 15_000 });
+  await box.fill(value);
+  await box.press('Tab');
+  // The Settings editor writes a typed value after a pause (about a second); closing it sooner loses it.
+  await page.waitForTimeout(2500);
+  await page.keyboard.press('Escape');
+  if (await editor.isVisible()) {
+    await runCommand(page, 'View: Close Editor');
+  }
+  await editor.waitFor({ state: 'hidden' });
 }

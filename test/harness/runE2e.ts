@@ -79,7 +79,10 @@ async function main(): Promise<number> {
     cleanups.push({ what: 'context', run: () => setE2eContext(undefined) });
 
     const { default: Mocha } = await import('mocha');
-    const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 120_000 });
+    // KOODRIVE_TEST_GREP runs only the tests whose full title matches (while working on them);
+    // the UI tests share one workbench in file order, so keep the ones a test builds on.
+    const grep = process.env.KOODRIVE_TEST_GREP;
+    const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 120_000, ...(grep ? { grep } : {}) });
     mocha.suite.beforeAll('open the workbench', async function openOnce() {
       this.timeout(180_000); // the first load parses a 19 MB script: 10 to 15 s on 2 cores, more under load
       await openWorkbench(page, url);

@@ -14,6 +14,8 @@ export interface Fixture {
   ctx: CommandContext;
   /** The extension's own removal operation (its bundled copy, not one compiled for the tests). */
   runRemoval: NonNullable<KooDriveExtensionApi['runRemoval']>;
+  /** The Albums view's drag and drop controller, to drop rows as the workbench does. */
+  albumDrop: NonNullable<KooDriveExtensionApi['albumDrop']>;
   owner: EmulatorUser;
   member: EmulatorUser;
   prompter: ScriptedPrompter;
@@ -22,7 +24,7 @@ export interface Fixture {
 /** Items of the emulator's "Large album": enough chunks (10) to have some waiting while 4 are in flight. */
 export const LARGE = 10_000;
 
-let shared: { emulator: RunningEmulator; ctx: CommandContext; runRemoval: Fixture['runRemoval'] } | undefined;
+let shared: { emulator: RunningEmulator; ctx: CommandContext; runRemoval: Fixture['runRemoval']; albumDrop: Fixture['albumDrop'] } | undefined;
 
 /**
  * Writes user settings and waits until the extension has reacted to each change (a change
@@ -60,11 +62,12 @@ export async function fixture(): Promise<Fixture> {
     const extension = vscode.extensions.getExtension<KooDriveExtensionApi>(ExtensionId);
     assert.ok(extension, 'the KooDrive extension is installed');
     const api = await extension.activate();
-    assert.ok(api.context && api.runRemoval, 'the extension exposes its context in test mode');
-    shared = { emulator, ctx: api.context, runRemoval: api.runRemoval };
+    assert.ok(api.context && api.runRemoval && api.albumDrop, 'the extension exposes its context in test mode');
+    shared = { emulator, ctx: api.context, runRemoval: api.runRemoval, albumDrop: api.albumDrop };
   }
-  const { emulator, ctx, runRemoval } = shared;
+  const { emulator, ctx, runRemoval, albumDrop } = shared;
   await ctx.background.idle();
+  await ctx.storage.settled();
   await vscode.commands.executeCommand(CommandId.clearSharedFolderFilter);
   await ctx.session.clear();
   await emulator.control.reset({ albumItems: LARGE });
@@ -76,7 +79,7 @@ export async function fixture(): Promise<Fixture> {
   const owner = emulator.users.find((user) => user.role === 'owner');
   const member = emulator.users.find((user) => user.role === 'member');
   assert.ok(owner && member);
-  return { emulator, ctx, runRemoval, owner, member, prompter };
+  return { emulator, ctx, runRemoval, albumDrop, owner, member, prompter };
 }
 
 /** Signs in through the real command, answering its prompts. */
@@ -87,6 +90,7 @@ export async function signIn(fx: Fixture, user: EmulatorUser): Promise<void> {
   assert.deepEqual(fx.prompter.unexpected, []);
   assert.equal(fx.ctx.session.state, 'signedIn');
   await fx.prompter.waitForNotification(/^Signed in to KooDrive/);
+  await fx.ctx.storage.settled(); // the status bar's storage reading starts with the session
   fx.prompter.notifications.length = 0; // tests look only at what comes after signing in
 }
 

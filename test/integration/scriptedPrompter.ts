@@ -24,6 +24,8 @@ export class ScriptedPrompter implements Prompter {
   readonly notifications: Notification[] = [];
   readonly documents: vscode.Uri[] = [];
   readonly asked: string[] = [];
+  /** Every input box shown, as asked (its prefilled value, its prompt). */
+  readonly inputs: InputOptions[] = [];
   readonly unexpected: string[] = [];
   readonly progressMessages: string[] = [];
   private readonly clicks: { match: RegExp; action: string }[] = [];
@@ -75,6 +77,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   input(options: InputOptions): Promise<string | undefined> {
+    this.inputs.push(options);
     const answer = this.next('input', options.prompt);
     if (answer?.prompt && !answer.prompt.test(options.prompt)) {
       this.unexpected.push(`input prompt "${options.prompt}" does not match ${String(answer.prompt)}`);

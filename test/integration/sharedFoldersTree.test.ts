@@ -11,15 +11,17 @@ describe('The Shared Folders tree', () => {
   });
 
   it('groups folders into Created by me and Joined, with owner, time and member limit', async () => {
-    assert.deepEqual((await rows(fx.ctx.sharedFolders)).map(labelOf), ['Created by me', 'Joined']);
+    // The owner has one invitation waiting (from the outsider's Book Club): it comes first.
+    assert.deepEqual((await rows(fx.ctx.sharedFolders)).map(labelOf), ['Invitations to you', 'Created by me', 'Joined']);
     assert.deepEqual((await rows(fx.ctx.sharedFolders, 'Created by me')).map(labelOf).sort(), ['Family Photos 家庭相册', 'Work Drafts 工作草稿']);
     assert.deepEqual((await rows(fx.ctx.sharedFolders, 'Joined')).map(labelOf), ['Zhang Family 张家']);
     const family = await row(fx.ctx.sharedFolders, 'Created by me', 'Family Photos 家庭相册');
     assert.match(String(family.treeItem().description), /^owner: you · 2025-09-01 02:34 · up to \d+ members$/);
   });
 
-  it('lists the members of a folder', async () => {
-    const members = (await rows(fx.ctx.sharedFolders, 'Created by me', 'Family Photos 家庭相册')).map(labelOf);
+  it('lists the members of a folder, after its Invitations for the owner', async () => {
+    const [invitations, ...members] = (await rows(fx.ctx.sharedFolders, 'Created by me', 'Family Photos 家庭相册')).map(labelOf);
+    assert.equal(invitations, 'Invitations');
     assert.ok(members.includes('Zhang Min 张敏'), JSON.stringify(members));
     assert.equal(members.length, 3);
   });

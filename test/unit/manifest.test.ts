@@ -46,12 +46,32 @@ describe('package.json agrees with the code', () => {
     assert.deepEqual(hidden, [CommandId.copyId, CommandId.loadMore, CommandId.refreshNode, CommandId.retryLoad, CommandId.showDetails, CommandId.statusBarClick].sort());
   });
 
-  it('binds Delete to the two destructive commands only when their tree has focus, acting on its selection', () => {
+  it('binds Delete, F2 (rename) and Ctrl+Alt+N (create) only when their tree has focus, acting on its selection', () => {
     const bindings = manifest.contributes.keybindings.map((b) => `${b.command} ${b.key} ${b.when} ${JSON.stringify(b.args)}`).sort();
+    const albums = `focusedView == ${ViewId.albums} && !inputFocus`;
+    const folders = `focusedView == ${ViewId.sharedFolders} && !inputFocus`;
     assert.deepEqual(bindings, [
-      `${CommandId.deleteSharedFolder} delete focusedView == ${ViewId.sharedFolders} && !inputFocus {"target":"selection"}`,
-      `${CommandId.removeFromAlbum} delete focusedView == ${ViewId.albums} && !inputFocus {"target":"selection"}`,
+      `${CommandId.createAlbum} ctrl+alt+n ${albums} {"target":"selection"}`,
+      `${CommandId.createSharedFolder} ctrl+alt+n ${folders} undefined`,
+      `${CommandId.deleteSharedFolder} delete ${folders} {"target":"selection"}`,
+      `${CommandId.removeFromAlbum} delete ${albums} {"target":"selection"}`,
+      `${CommandId.renameAlbum} f2 ${albums} {"target":"selection"}`,
+      `${CommandId.renameSharedFolder} f2 ${folders} {"target":"selection"}`,
     ]);
+  });
+
+  it('shows tree actions only on the rows whose context value carries their token', () => {
+    const contextMenu = manifest.contributes.menus['view/item/context'];
+    const tokens = (command: string): string[] => contextMenu.filter((entry) => entry.command === command).map((entry) => /\(\^\|;\)(\w+)\(;\|\$\)/.exec(entry.when ?? '')?.[1] ?? '?');
+    assert.deepEqual([...new Set(tokens(CommandId.createAlbum))], ['canCreate']);
+    assert.deepEqual([...new Set(tokens(CommandId.renameAlbum))], ['editable']);
+    assert.deepEqual([...new Set(tokens(CommandId.inviteMember))], ['canInvite']);
+    assert.deepEqual([...new Set(tokens(CommandId.leaveSharedFolder))], ['canLeave']);
+    assert.deepEqual([...new Set(tokens(CommandId.removeMember))], ['removableMember']);
+    assert.deepEqual([...new Set(tokens(CommandId.acceptInvitation))], ['pendingInvitation']);
+    for (const entry of contextMenu) {
+      assert.match(entry.when ?? '', /^view (==|=~) \S+ && viewItem =~ \/\(\^\|;\)\w+\(;\|\$\)\//, `${entry.command}: ${entry.when ?? ''}`);
+    }
   });
 
   it('contributes the two views under the KooDrive container and activates lazily', () => {
