@@ -45,7 +45,20 @@ const vscodeOncePlugin = {
 };
 
 /**
- * The esbuild options of the extension bundle.
+ * The command handlers are a bundle of their own, dist/commands.js, loaded on the first command
+ * (src/commands/lazy.ts): in the extension's bundle, lazy.ts's `import('./handlers.js')` stays a
+ * run-time load of that file.
+ * @type {esbuild.Plugin}
+ */
+const lazyHandlersPlugin = {
+  name: 'lazy-handlers',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/handlers\.js$/ }, (args) => (args.importer.endsWith('lazy.ts') ? { path: './commands.js', external: true } : undefined));
+  },
+};
+
+/**
+ * The esbuild options of the extension bundle (dist/extension.js: what activation loads).
  * @param {{ production?: boolean, outfile?: string }} settings
  * @returns {esbuild.BuildOptions}
  */
@@ -59,7 +72,10 @@ export function buildOptions({ production = false, outfile = 'dist/extension.js'
     target: 'node20',
     outfile,
     external: ['vscode'],
-    plugins: [shimPlugin, vscodeOncePlugin],
+    plugins: [shimPlugin, vscodeOncePlugin, lazyHandlersPlugin],
+    // import() becomes require(): the extension host's module loader (which answers
+    // require('vscode')) must load the handlers, not Node's ESM loader.
+    supported: { 'dynamic-import': false },
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
@@ -67,14 +83,27 @@ export function buildOptions({ production = false, outfile = 'dist/extension.js'
   };
 }
 
+/**
+ * The esbuild options of the command handlers' bundle (dist/commands.js, loaded on first use),
+ * built like the extension's.
+ * @param {{ production?: boolean, outfile?: string }} settings
+ * @returns {esbuild.BuildOptions}
+ */
+export function commandsBuildOptions({ production = false, outfile = 'dist/commands.js' } = {}) {
+  return { ...buildOptions({ production, outfile }), entryPoints: ['src/commands/handlers.ts'] };
+}
+
 // Build only when run as a script, not when imported (by the bundle test).
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  const options = buildOptions({ production: process.argv.includes('--production') });
+  const production = process.argv.includes('--production');
+  const all = [buildOptions({ production }), commandsBuildOptions({ production })];
   if (process.argv.includes('--watch')) {
-    const context = await esbuild.context(options);
-    await context.watch();
+    for (const options of all) {
+      const context = await esbuild.context(options);
+      await context.watch();
+    }
     console.log('[esbuild] watching for changes');
   } else {
-    await esbuild.build(options);
+    await Promise.all(all.map((options) => esbuild.build(options)));
   }
 }

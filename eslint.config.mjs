@@ -45,6 +45,22 @@ export default tseslint.config(
     },
   },
   {
+    // The handlers are a bundle of their own (src/commands/lazy.ts): a tree class imported as a
+    // value there would be a second copy, and `instanceof` against it would fail. Rows are told
+    // apart with isNode (tree/kinds.ts); classes may be imported as types.
+    files: ['src/commands/**/*.ts'],
+    ignores: ['src/commands/index.ts', 'src/commands/lazy.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../tree/*', '!../tree/kinds'], allowTypeImports: true, message: 'Command handlers import tree classes as types only; tell rows apart with isNode (tree/kinds.ts).' },
+          { group: ['../ui/previewFiles', '../ui/vscodePrompter', '../ui/views', '../services/sessionRecovery', '../services/background', '../services/storage', '../services/fileDetails'], allowTypeImports: true, message: 'Long-lived objects reach command handlers through the CommandContext, never by import.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['test/unit/**/*.ts', 'test/emulator/**/*.ts', 'test/bench/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -3,19 +3,20 @@ import { type ClientOptions, KooDriveClient } from './api/client';
 import { isKooDriveError } from './api/errors';
 import { Session } from './auth/session';
 import { AlbumDropController } from './commands/albumDrop';
-import { type RemovalOutcome, type RemovalTarget, runRemoval } from './commands/albumRemoval';
+import type { RemovalOutcome, RemovalTarget } from './commands/albumRemoval';
 import { Background } from './services/background';
 import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/index';
+import { loadHandlers } from './commands/lazy';
 import { guard } from './commands/runCommand';
 import { SessionRecovery } from './services/sessionRecovery';
 import { onSettingsChanged } from './services/settingsWatch';
 import { Storage } from './services/storage';
 import { signIn } from './commands/signIn';
-import { rememberedSort } from './commands/sortItems';
 import { Config } from './config';
 import { ContextKey } from './constants';
 import { Log } from './log';
+import { rememberedSort } from './services/contentSort';
 import { FileDetailsService } from './services/fileDetails';
 import { contentBytes, type Download, thumbnailDataUri } from './services/itemFiles';
 import type { TreeEnv } from './tree/provider';
@@ -116,7 +117,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
   );
   await session.reload();
   log.info(`KooDrive ${String((extension.extension.packageJSON as { version?: string }).version)} activated`);
-  return extension.extensionMode === vscode.ExtensionMode.Test ? { context: ctx, runRemoval: (target, ids) => runRemoval(ctx, target, ids), albumDrop } : {};
+  return extension.extensionMode === vscode.ExtensionMode.Test ? { context: ctx, runRemoval: async (target, ids) => (await loadHandlers()).runRemoval(ctx, target, ids), albumDrop } : {};
 }
 
 export function deactivate(): void {}

@@ -6,7 +6,19 @@
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
-import fetch from 'node-fetch';
+import type * as NodeFetch from 'node-fetch';
+
+let loadedFetch: typeof NodeFetch.default | undefined;
+
+/**
+ * node-fetch, loaded on the first request rather than when the extension starts: activation
+ * then does not pay for setting up a module it needs only once signed in.
+ */
+function fetch(...args: Parameters<typeof NodeFetch.default>): ReturnType<typeof NodeFetch.default> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; the bundler keeps it inside the bundle
+  loadedFetch ??= (require('node-fetch') as { default: typeof NodeFetch.default }).default;
+  return loadedFetch(...args);
+}
 
 /** Why an exchange ended without a complete answer. */
 export type TransferFailure = 'timeout' | 'network' | 'cancelled' | 'tooLarge' | 'corrupt';

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { FileMap } from '../api/types';
-import { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
+import type { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
 import { type AddTarget, offerAddSummary, runAdd } from './albumAdding';
 import type { CommandContext } from './context';
 import { createAlbum } from './createAlbum';
 import { CREATE_ALBUM, pickAlbum, pickAlbumItems, pickTargetAlbum } from './pickers';
 import { pickSelection } from './selection';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -36,11 +37,11 @@ export async function addToAlbumCommand(ctx: CommandContext, node?: unknown, nod
  */
 export async function selectedItems(ctx: CommandContext, node: unknown, nodes: unknown, pickSource: () => Promise<AlbumNode | undefined>, title: string): Promise<AlbumContentNode[] | undefined> {
   const selection = pickSelection(node, nodes, ctx.albumsView.selection);
-  const items = selection.filter((entry): entry is AlbumContentNode => entry instanceof AlbumContentNode);
+  const items = selection.filter((entry): entry is AlbumContentNode => isNode(entry, 'albumContent'));
   if (items.length > 0) {
     return items;
   }
-  const source = selection.find((entry): entry is AlbumNode => entry instanceof AlbumNode) ?? (await pickSource());
+  const source = selection.find((entry): entry is AlbumNode => isNode(entry, 'album')) ?? (await pickSource());
   if (!source) {
     return undefined;
   }

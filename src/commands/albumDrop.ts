@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import type { FileMap } from '../api/types';
-import { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
+import type { AlbumContentNode } from '../tree/albumNodes';
 import type { TreeNode } from '../tree/node';
-import { type AddTarget, type ExtraActions, offerAddSummary, runAdd } from './albumAdding';
 import type { CommandContext } from './context';
-import { completeMove } from './moveToAlbum';
+import { loadHandlers } from './lazy';
 import { guard } from './runCommand';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -39,7 +38,7 @@ export class AlbumDropController implements vscode.TreeDragAndDropController<Tre
 
   handleDrag(source: readonly TreeNode[], dataTransfer: vscode.DataTransfer): void {
     const items: DraggedItem[] = source
-      .filter((node): node is AlbumContentNode => node instanceof AlbumContentNode)
+      .filter((node): node is AlbumContentNode => isNode(node, 'albumContent'))
       .map((node) => ({ fileId: node.fileId, ownerId: node.ownerId, albumId: node.album.albumId, albumName: node.album.title, manual: node.album.manual }));
     if (items.length > 0) {
       dataTransfer.set(ALBUMS_MIME, new vscode.DataTransferItem(items));
@@ -51,7 +50,8 @@ export class AlbumDropController implements vscode.TreeDragAndDropController<Tre
     const items = await draggedItems(dataTransfer.get(ALBUMS_MIME));
     ctx.log.info(`Drop of ${items.length} album item(s) on ${target?.apiId() ?? 'a row without an id'}`);
     if (items.length > 0) {
-      await guard(ctx, t('Add to Album'), () => drop(ctx, items, target));
+      // The adding itself lives with the other handlers, loaded on first use.
+      await guard(ctx, t('Add to Album'), async () => (await loadHandlers()).dropOnAlbum(ctx, items, target));
     }
   }
 }
@@ -67,30 +67,4 @@ async function draggedItems(item: vscode.DataTransferItem | undefined): Promise<
     }
   }
   return Array.isArray(value) ? value.filter((entry): entry is DraggedItem => typeof (entry as DraggedItem | undefined)?.fileId === 'string' && typeof (entry as DraggedItem).albumId === 'string') : [];
-}
-
-async function drop(ctx: CommandContext, items: DraggedItem[], on: TreeNode | undefined): Promise<void> {
-  const album = on instanceof AlbumNode ? on : on instanceof AlbumContentNode ? on.album : undefined;
-  if (!album) {
-    void ctx.prompter.notify('info', t('Drop items on a manual album, or on one of its items, to add them to it.'));
-    return;
-  }
-  if (!album.manual) {
-    void ctx.prompter.notify('info', t('“{0}” is a collection album: it fills itself from its folders, so nothing can be added to it by hand. Drop the items on a manual album.', album.title));
-    return;
-  }
-  const moving = items.filter((item) => item.albumId !== album.albumId);
-  if (moving.length === 0) {
-    void ctx.prompter.notify('info', t('These items are already in “{0}”.', album.title));
-    return;
-  }
-  const target: AddTarget = { albumId: album.albumId, albumName: album.title };
-  const files = [...new Map(moving.map((item): [string, FileMap] => [item.fileId, item.ownerId ? { fileId: item.fileId, ownerId: item.ownerId } : { fileId: item.fileId }])).values()];
-  const outcome = await runAdd(ctx, target, files);
-  const sources = [...new Map(moving.map((item) => [item.albumId, item])).values()];
-  const source = sources.length === 1 && sources[0].manual ? { albumId: sources[0].albumId, albumName: sources[0].albumName } : undefined;
-  const completeMoveOf: ExtraActions = (sofar) => (source && sofar.added.length + sofar.alreadyThere.length > 0
-    ? { [t('Complete Move')]: async () => void (await completeMove(ctx, source, target, files, sofar)) }
-    : {});
-  offerAddSummary(ctx, target, files, outcome, completeMoveOf);
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { AlbumKind } from '../api/types';
-import { type AlbumGroupNode, AlbumScopeNode, type Family, FamilyAlbumGroupNode } from '../tree/albumGroups';
+import type { AlbumGroupNode, Family } from '../tree/albumGroups';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
 import { pickOne } from './pickers';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -21,10 +22,10 @@ export function manualGroup(ctx: CommandContext, kind: AlbumKind): AlbumGroupNod
 /** The Manual group of the scope a row sits in (a group, an album or an item), in the current tree. */
 export function manualGroupOf(ctx: CommandContext, node: unknown): AlbumGroupNode | undefined {
   let at = node instanceof Object && 'parent' in node ? (node as TreeNode) : undefined;
-  while (at && !(at instanceof AlbumScopeNode)) {
+  while (at && !(isNode(at, 'albumScope'))) {
     at = at.parent;
   }
-  return at instanceof AlbumScopeNode ? manualGroup(ctx, at.kind) : undefined;
+  return isNode(at, 'albumScope') ? manualGroup(ctx, at.kind) : undefined;
 }
 
 /**
@@ -39,7 +40,7 @@ export async function placeAlbum(ctx: CommandContext, group: AlbumGroupNode | un
   }
   const familyGroup = group ?? manualGroup(ctx, AlbumKind.family);
   const personal = manualGroup(ctx, AlbumKind.personal);
-  if (!(familyGroup instanceof FamilyAlbumGroupNode) || !personal) {
+  if (!(isNode(familyGroup, 'familyAlbumGroup')) || !personal) {
     return undefined;
   }
   const families = await ctx.prompter.progress(t('Looking up your families…'), (_reporter, signal) => familyGroup.familyList(signal), { quietMs: 1000 });

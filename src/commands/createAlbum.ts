@@ -3,12 +3,13 @@ import { AlbumKind, type CreateAlbumRequest } from '../api/types';
 import { albumNameProblem } from '../api/validate';
 import { albumNameRule } from '../model/albumText';
 import { safeText } from '../model/safeText';
-import { AlbumNode } from '../tree/albumNodes';
+import type { AlbumNode } from '../tree/albumNodes';
 import type { AlbumGroupNode } from '../tree/albumGroups';
 import { manualGroup, manualGroupOf, placeAlbum } from './albumPlace';
 import type { CommandContext } from './context';
 import { pickSelection } from './selection';
 import { sendOnce } from './send';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -81,7 +82,7 @@ async function showAlbum(ctx: CommandContext, kind: AlbumKind, albumId: string |
   }
   try {
     const rows = await ctx.prompter.progress(t('Showing the new album…'), (_reporter, signal) => group.loadAll(signal), { quietMs: 1000 });
-    const albums = rows.filter((row): row is AlbumNode => row instanceof AlbumNode);
+    const albums = rows.filter((row): row is AlbumNode => isNode(row, 'album'));
     const node = albumId ? albums.find((album) => album.albumId === albumId) : albums.filter((album) => album.name === name && (kind === AlbumKind.personal || album.familyAlbum)).pop();
     if (node) {
       await ctx.albumsView.reveal(node, { select: true, focus: true });

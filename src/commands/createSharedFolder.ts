@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { sharedFolderNameProblem } from '../api/validate';
 import { folderNameRule } from '../model/memberText';
 import { safeText } from '../model/safeText';
-import { SharedFolderNode } from '../tree/sharedFolderNodes';
+import type { SharedFolderNode } from '../tree/sharedFolderNodes';
 import type { CommandContext } from './context';
 import { sendOnce } from './send';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -43,7 +44,7 @@ async function showFolder(ctx: CommandContext, folderId: string | undefined): Pr
   try {
     const group = ctx.sharedFolders.createdGroup();
     const rows = await ctx.prompter.progress(t('Showing the new folder…'), (_reporter, signal) => group.loadAll(signal), { quietMs: 1000 });
-    const node = rows.find((row): row is SharedFolderNode => row instanceof SharedFolderNode && row.folderId === folderId);
+    const node = rows.find((row): row is SharedFolderNode => isNode(row, 'sharedFolder') && row.folderId === folderId);
     if (node) {
       await ctx.sharedFoldersView.reveal(node, { select: true, focus: true });
     }

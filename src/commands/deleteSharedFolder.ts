@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { isKooDriveError, type KooDriveError } from '../api/errors';
 import { groupMemberPages } from '../api/paging';
 import { errorReason, isCancellation } from '../model/errorText';
-import { SharedFolderNode } from '../tree/sharedFolderNodes';
+import type { SharedFolderNode } from '../tree/sharedFolderNodes';
 import type { CommandContext } from './context';
 import { pickOwnedFolder } from './pickers';
 import { pickSelection } from './selection';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -15,7 +16,7 @@ const t = vscode.l10n.t;
  * server's answer decides; a refusal is explained and the branch refreshed.
  */
 export async function deleteSharedFolderCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
-  const selection = pickSelection(node, nodes, ctx.sharedFoldersView.selection).filter((entry): entry is SharedFolderNode => entry instanceof SharedFolderNode);
+  const selection = pickSelection(node, nodes, ctx.sharedFoldersView.selection).filter((entry): entry is SharedFolderNode => isNode(entry, 'sharedFolder'));
   if (selection.length > 1) {
     void ctx.prompter.notify('warning', t('Delete Shared Folder works on one folder at a time. Select a single folder you created.'));
     return;

@@ -4,17 +4,18 @@ import { sharedFolderNameProblem } from '../api/validate';
 import { maskField } from '../model/mask';
 import { folderNameRule } from '../model/memberText';
 import { safeText } from '../model/safeText';
-import { SharedFolderNode } from '../tree/sharedFolderNodes';
+import type { SharedFolderNode } from '../tree/sharedFolderNodes';
 import type { CommandContext } from './context';
 import { pickOwnedFolder } from './pickers';
 import { pickSelection } from './selection';
 import { sendOnce } from './send';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
 /** The one folder a command acts on: the row (or F2's selection), else one picked from the palette. */
 export async function oneFolder(ctx: CommandContext, node: unknown, nodes: unknown, title: string, pick: () => Promise<SharedFolderNode | undefined>): Promise<SharedFolderNode | undefined> {
-  const folders = pickSelection(node, nodes, ctx.sharedFoldersView.selection).filter((entry): entry is SharedFolderNode => entry instanceof SharedFolderNode);
+  const folders = pickSelection(node, nodes, ctx.sharedFoldersView.selection).filter((entry): entry is SharedFolderNode => isNode(entry, 'sharedFolder'));
   if (folders.length > 1) {
     void ctx.prompter.notify('warning', t('{0} works on one shared folder at a time. Select a single folder.', title));
     return undefined;

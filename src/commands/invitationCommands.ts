@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { rejectConfirmation } from '../model/memberText';
-import { PendingInvitationNode } from '../tree/invitationNodes';
 import type { CommandContext } from './context';
 import { pickPendingInvitation } from './pickers';
 import { sendOnce } from './send';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -19,7 +19,7 @@ export async function rejectInvitationCommand(ctx: CommandContext, node?: unknow
 
 async function answer(ctx: CommandContext, node: unknown, accept: boolean): Promise<void> {
   const title = accept ? t('Accept Invitation') : t('Reject Invitation');
-  const invite = node instanceof PendingInvitationNode ? node : await pickPendingInvitation(ctx, { title, placeholder: t('Choose an invitation waiting for you') });
+  const invite = isNode(node, 'pendingInvitation') ? node : await pickPendingInvitation(ctx, { title, placeholder: t('Choose an invitation waiting for you') });
   if (!invite) {
     return;
   }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { maskField } from '../model/mask';
 import type { TreeNode } from '../tree/node';
-import { SharedFolderNode } from '../tree/sharedFolderNodes';
 import type { CommandContext } from './context';
 import { showFolderDetails } from './folderCommands';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -26,7 +26,7 @@ export async function copyIdCommand(_ctx: CommandContext, node?: unknown): Promi
  * and phones masked; a shared folder's metadata is read afresh.
  */
 export async function showDetailsCommand(ctx: CommandContext, node?: unknown): Promise<void> {
-  if (node instanceof SharedFolderNode) {
+  if (isNode(node, 'sharedFolder')) {
     await showFolderDetails(ctx, node);
     return;
   }
@@ -36,9 +36,4 @@ export async function showDetailsCommand(ctx: CommandContext, node?: unknown): P
     return;
   }
   await ctx.prompter.showDocument(ctx.details.add(target.title, JSON.stringify(object, (key, value: unknown) => maskField(key, value), 2)));
-}
-
-export async function showLogCommand(ctx: CommandContext): Promise<void> {
-  ctx.log.show();
-  return Promise.resolve();
 }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { filterText, parseItemFilter } from '../model/itemFilter';
-import { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
 import type { CommandContext } from './context';
 import { pickAlbum } from './pickers';
 import { pickSelection } from './selection';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -14,7 +14,7 @@ const t = vscode.l10n.t;
  */
 export async function filterItemsCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
   const selected = pickSelection(node, nodes, ctx.albumsView.selection)[0];
-  const album = selected instanceof AlbumNode ? selected : selected instanceof AlbumContentNode ? selected.album : await pickAlbum(ctx, { title: t('Filter Items'), placeholder: t('Choose an album') });
+  const album = isNode(selected, 'album') ? selected : isNode(selected, 'albumContent') ? selected.album : await pickAlbum(ctx, { title: t('Filter Items'), placeholder: t('Choose an album') });
   if (!album) {
     return;
   }

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { leaveConfirmation, removeMemberConfirmation } from '../model/memberText';
-import { MemberNode } from '../tree/sharedFolderNodes';
+import type { MemberNode } from '../tree/sharedFolderNodes';
 import type { CommandContext } from './context';
 import { oneFolder, rereadFolderGroup, selfId } from './folderCommands';
 import { pickJoinedFolder, pickMember, pickOwnedFolder } from './pickers';
 import { pickSelection } from './selection';
 import { sendOnce } from './send';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -15,7 +16,7 @@ const t = vscode.l10n.t;
  */
 export async function removeMemberCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
   const title = t('Remove Member');
-  const selected = pickSelection(node, nodes, ctx.sharedFoldersView.selection).filter((entry): entry is MemberNode => entry instanceof MemberNode);
+  const selected = pickSelection(node, nodes, ctx.sharedFoldersView.selection).filter((entry): entry is MemberNode => isNode(entry, 'member'));
   if (selected.length > 1) {
     void ctx.prompter.notify('warning', t('{0} works on one member at a time. Select a single member.', title));
     return;

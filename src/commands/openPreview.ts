@@ -3,11 +3,12 @@ import { fileKind, humanSize, itemName, kindWord, localDate } from '../model/ite
 import { parseTime } from '../model/present';
 import { safeText } from '../model/safeText';
 import { downloadLink, previewExtension, withExtension } from '../services/itemFiles';
-import { AlbumContentNode } from '../tree/albumNodes';
-import { PreviewFiles } from '../ui/previewFiles';
+import type { AlbumContentNode } from '../tree/albumNodes';
+import { previewUri } from '../ui/previewUri';
 import type { CommandContext } from './context';
 import { pickAlbumItems, pickAlbum } from './pickers';
 import { pickSelection } from './selection';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -18,7 +19,7 @@ const t = vscode.l10n.t;
  * endpoint's own origin, at most 50 MB); a download longer than a second shows cancellable progress.
  */
 export async function openPreviewCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
-  const item = pickSelection(node, nodes, ctx.albumsView.selection).find((entry): entry is AlbumContentNode => entry instanceof AlbumContentNode) ?? (await pickItem(ctx));
+  const item = pickSelection(node, nodes, ctx.albumsView.selection).find((entry): entry is AlbumContentNode => isNode(entry, 'albumContent')) ?? (await pickItem(ctx));
   if (!item) {
     return;
   }
@@ -37,7 +38,7 @@ export async function openPreviewCommand(ctx: CommandContext, node?: unknown, no
       signal,
       onProgress: (received, total) => reporter.report(total ? t('{0} of {1}', humanSize(received, locale) ?? '', humanSize(total, locale) ?? '') : (humanSize(received, locale) ?? '')),
     })), { quietMs: 1000 });
-  const uri = PreviewFiles.uriFor(item.album.title, withExtension(name, extension), item.fileId, item.ownerId);
+  const uri = previewUri(item.album.title, withExtension(name, extension), item.fileId, item.ownerId);
   ctx.previews.put(uri, bytes);
   // Like a single click in the Explorer: a preview tab, and the tree keeps the focus.
   await vscode.commands.executeCommand('vscode.open', uri, { preview: true, preserveFocus: node !== undefined });

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
-import { PendingInvitationNode } from '../tree/invitationNodes';
-import { MemberNode, SharedFolderNode } from '../tree/sharedFolderNodes';
+import type { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
+import type { PendingInvitationNode } from '../tree/invitationNodes';
+import type { MemberNode, SharedFolderNode } from '../tree/sharedFolderNodes';
 import type { PickItem } from '../ui/prompter';
 import type { CommandContext } from './context';
 import { listingSource, staticSource, withFirstItem } from './treePickers';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -20,7 +21,7 @@ export interface PickText {
  */
 export async function pickManualAlbum(ctx: CommandContext, text: PickText, exclude?: string): Promise<AlbumNode | undefined> {
   const picked = await ctx.prompter.pickPaged(
-    listingSource(ctx, () => ctx.albums.manualGroups(), (row) => (row instanceof AlbumNode && row.manual && row.albumId !== exclude ? { label: row.title, description: row.description, value: row } : undefined)),
+    listingSource(ctx, () => ctx.albums.manualGroups(), (row) => (isNode(row, 'album') && row.manual && row.albumId !== exclude ? { label: row.title, description: row.description, value: row } : undefined)),
     { ...text, many: false },
   );
   return picked?.[0];
@@ -35,7 +36,7 @@ export const CREATE_ALBUM = 'create' as const;
  */
 export async function pickTargetAlbum(ctx: CommandContext, text: PickText, exclude?: string): Promise<AlbumNode | typeof CREATE_ALBUM | undefined> {
   const create: PickItem<typeof CREATE_ALBUM> = { label: `$(add) ${t('Create new album…')}`, value: CREATE_ALBUM };
-  const albums = listingSource(ctx, () => ctx.albums.manualGroups(), (row) => (row instanceof AlbumNode && row.manual && row.albumId !== exclude ? { label: row.title, description: row.description, value: row } : undefined));
+  const albums = listingSource(ctx, () => ctx.albums.manualGroups(), (row) => (isNode(row, 'album') && row.manual && row.albumId !== exclude ? { label: row.title, description: row.description, value: row } : undefined));
   const picked = await ctx.prompter.pickPaged(withFirstItem(create, albums), { ...text, many: false });
   return picked?.[0];
 }
@@ -43,7 +44,7 @@ export async function pickTargetAlbum(ctx: CommandContext, text: PickText, exclu
 /** Any album (manual and collection, personal then family), from the tree's own listings. */
 export async function pickAlbum(ctx: CommandContext, text: PickText): Promise<AlbumNode | undefined> {
   const picked = await ctx.prompter.pickPaged(
-    listingSource(ctx, () => ctx.albums.groups(), (row) => (row instanceof AlbumNode ? { label: row.title, description: row.description, value: row } : undefined)),
+    listingSource(ctx, () => ctx.albums.groups(), (row) => (isNode(row, 'album') ? { label: row.title, description: row.description, value: row } : undefined)),
     { ...text, many: false },
   );
   return picked?.[0];
@@ -52,7 +53,7 @@ export async function pickAlbum(ctx: CommandContext, text: PickText): Promise<Al
 /** Items of one album (several at a time unless `many` is false), from the album's own listing in the tree. */
 export async function pickAlbumItems(ctx: CommandContext, album: AlbumNode, text: PickText, many = true): Promise<AlbumContentNode[] | undefined> {
   return ctx.prompter.pickPaged(
-    listingSource(ctx, () => [ctx.albums.albumNode(album.albumId) ?? album], (row) => (row instanceof AlbumContentNode ? { label: row.title, description: row.description, detail: row.title === row.fileId ? undefined : row.fileId, value: row } : undefined)),
+    listingSource(ctx, () => [ctx.albums.albumNode(album.albumId) ?? album], (row) => (isNode(row, 'albumContent') ? { label: row.title, description: row.description, detail: row.title === row.fileId ? undefined : row.fileId, value: row } : undefined)),
     { ...text, many },
   );
 }
@@ -60,7 +61,7 @@ export async function pickAlbumItems(ctx: CommandContext, album: AlbumNode, text
 /** One shared folder the user created, from the tree's "Created by me" listing. */
 export async function pickOwnedFolder(ctx: CommandContext, text: PickText): Promise<SharedFolderNode | undefined> {
   const picked = await ctx.prompter.pickPaged(
-    listingSource(ctx, () => [ctx.sharedFolders.createdGroup()], (row) => (row instanceof SharedFolderNode && row.owned ? { label: row.title, description: row.description, value: row } : undefined)),
+    listingSource(ctx, () => [ctx.sharedFolders.createdGroup()], (row) => (isNode(row, 'sharedFolder') && row.owned ? { label: row.title, description: row.description, value: row } : undefined)),
     { ...text, many: false },
   );
   return picked?.[0];
@@ -69,7 +70,7 @@ export async function pickOwnedFolder(ctx: CommandContext, text: PickText): Prom
 /** One shared folder the user joined, from the tree's "Joined" listing. */
 export async function pickJoinedFolder(ctx: CommandContext, text: PickText): Promise<SharedFolderNode | undefined> {
   const picked = await ctx.prompter.pickPaged(
-    listingSource(ctx, () => [ctx.sharedFolders.joinedGroup()], (row) => (row instanceof SharedFolderNode && !row.owned ? { label: row.title, description: row.description, value: row } : undefined)),
+    listingSource(ctx, () => [ctx.sharedFolders.joinedGroup()], (row) => (isNode(row, 'sharedFolder') && !row.owned ? { label: row.title, description: row.description, value: row } : undefined)),
     { ...text, many: false },
   );
   return picked?.[0];
@@ -78,7 +79,7 @@ export async function pickJoinedFolder(ctx: CommandContext, text: PickText): Pro
 /** A member of a folder the user owns, other than the owner, from the folder's member listing. */
 export async function pickMember(ctx: CommandContext, folder: SharedFolderNode, text: PickText): Promise<MemberNode | undefined> {
   const picked = await ctx.prompter.pickPaged(
-    listingSource(ctx, () => [folder], (row) => (row instanceof MemberNode && !row.isOwner ? { label: row.title, description: row.description, value: row } : undefined)),
+    listingSource(ctx, () => [folder], (row) => (isNode(row, 'member') && !row.isOwner ? { label: row.title, description: row.description, value: row } : undefined)),
     { ...text, many: false },
   );
   return picked?.[0];
@@ -87,7 +88,7 @@ export async function pickMember(ctx: CommandContext, folder: SharedFolderNode, 
 /** One invitation waiting for the user, from the tree's "Invitations to you". */
 export async function pickPendingInvitation(ctx: CommandContext, text: PickText): Promise<PendingInvitationNode | undefined> {
   const picked = await ctx.prompter.pickPaged(
-    listingSource(ctx, () => [ctx.sharedFolders.pendingGroup()], (row) => (row instanceof PendingInvitationNode ? { label: row.title, description: row.description, value: row } : undefined)),
+    listingSource(ctx, () => [ctx.sharedFolders.pendingGroup()], (row) => (isNode(row, 'pendingInvitation') ? { label: row.title, description: row.description, value: row } : undefined)),
     { ...text, many: false },
   );
   return picked?.[0];

@@ -1,6 +1,6 @@
-import { ErrorNode, LoadMoreNode } from '../tree/messageNodes';
 import type { TreeNode } from '../tree/node';
 import type { CommandContext } from './context';
+import { isNode } from '../tree/kinds';
 
 /** Refresh (view title): reloads both trees from the first page, and the storage in the status bar. */
 export async function refreshCommand(ctx: CommandContext): Promise<void> {
@@ -22,14 +22,20 @@ export async function refreshNodeCommand(ctx: CommandContext, node?: unknown): P
 
 /** The "Load more…" row. */
 export async function loadMoreCommand(_ctx: CommandContext, node?: unknown): Promise<void> {
-  if (node instanceof LoadMoreNode) {
+  if (isNode(node, 'loadMore')) {
     await node.load();
   }
 }
 
 /** The Retry of a "Could not load" row. */
 export async function retryLoadCommand(_ctx: CommandContext, node?: unknown): Promise<void> {
-  if (node instanceof ErrorNode) {
+  if (isNode(node, 'error')) {
     await node.retry();
   }
+}
+
+/** Show Log (view title menu, palette, and the Show Log of messages). */
+export async function showLogCommand(ctx: CommandContext): Promise<void> {
+  ctx.log.show();
+  return Promise.resolve();
 }

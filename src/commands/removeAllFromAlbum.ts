@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { albumContentPages } from '../api/paging';
 import { type AlbumContent, Limits } from '../api/types';
 import { removeConfirmation } from '../model/removalText';
-import { AlbumNode } from '../tree/albumNodes';
+import type { AlbumNode } from '../tree/albumNodes';
 import { runRemoval } from './albumRemoval';
 import type { CommandContext } from './context';
 import { pickManualAlbum } from './pickers';
 import { pickSelection } from './selection';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -17,7 +18,7 @@ const t = vscode.l10n.t;
  * need a row, nor file details, for each of thousands of items.
  */
 export async function removeAllFromAlbumCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
-  const clicked = pickSelection(node, nodes, ctx.albumsView.selection).find((entry): entry is AlbumNode => entry instanceof AlbumNode);
+  const clicked = pickSelection(node, nodes, ctx.albumsView.selection).find((entry): entry is AlbumNode => isNode(entry, 'album'));
   if (clicked && !clicked.manual) {
     void ctx.prompter.notify('warning', t('“{0}” is a collection album; only manual albums let you remove items.', clicked.title));
     return;

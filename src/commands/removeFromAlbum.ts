@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { removeConfirmation, removeConfirmationMany } from '../model/removalText';
-import { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
+import type { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
 import { pickAlbumItems, pickManualAlbum } from './pickers';
 import { type RemovalTarget, runRemoval } from './albumRemoval';
 import type { CommandContext } from './context';
 import { pickSelection } from './selection';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
@@ -15,7 +16,7 @@ const t = vscode.l10n.t;
  */
 export async function removeFromAlbumCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
   const selection = pickSelection(node, nodes, ctx.albumsView.selection);
-  const contents = selection.filter((entry): entry is AlbumContentNode => entry instanceof AlbumContentNode);
+  const contents = selection.filter((entry): entry is AlbumContentNode => isNode(entry, 'albumContent'));
   const removable = contents.filter((entry) => entry.album.manual);
   if (contents.length > 0 && removable.length === 0) {
     void ctx.prompter.notify('warning', t('Items of collection albums cannot be removed by hand: a collection album fills itself from its folders. Select items of a manual album.'));
@@ -26,7 +27,7 @@ export async function removeFromAlbumCommand(ctx: CommandContext, node?: unknown
   if (removable.length > 0) {
     targets = groupByAlbum(removable);
   } else {
-    const clicked = selection.find((entry): entry is AlbumNode => entry instanceof AlbumNode);
+    const clicked = selection.find((entry): entry is AlbumNode => isNode(entry, 'album'));
     if (clicked && !clicked.manual) {
       void ctx.prompter.notify('warning', t('“{0}” is a collection album; only manual albums let you remove items.', clicked.title));
       return;

@@ -2,17 +2,18 @@ import * as vscode from 'vscode';
 import { albumNameProblem } from '../api/validate';
 import { albumNameRule } from '../model/albumText';
 import { safeText } from '../model/safeText';
-import { AlbumNode } from '../tree/albumNodes';
+import type { AlbumNode } from '../tree/albumNodes';
 import type { CommandContext } from './context';
 import { pickManualAlbum } from './pickers';
 import { pickSelection } from './selection';
 import { sendOnce } from './send';
+import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
 
 /** The one album a command acts on: the row (or F2's selection), else one picked from the palette. */
 export async function oneAlbum(ctx: CommandContext, node: unknown, nodes: unknown, title: string, pick: () => Promise<AlbumNode | undefined>): Promise<AlbumNode | undefined> {
-  const albums = pickSelection(node, nodes, ctx.albumsView.selection).filter((entry): entry is AlbumNode => entry instanceof AlbumNode);
+  const albums = pickSelection(node, nodes, ctx.albumsView.selection).filter((entry): entry is AlbumNode => isNode(entry, 'album'));
   if (albums.length > 1) {
     void ctx.prompter.notify('warning', t('{0} works on one album at a time. Select a single album.', title));
     return undefined;

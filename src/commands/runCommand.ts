@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isKooDriveError } from '../api/errors';
 import { errorMessage, isCancellation, isTransient } from '../model/errorText';
-import { InvalidSettingError } from '../model/settingsRules';
+import { isInvalidSetting } from '../model/settingsRules';
 import type { CommandContext } from './context';
 
 const t = vscode.l10n.t;
@@ -31,7 +31,7 @@ export async function guard(ctx: CommandContext, title: string, work: () => Prom
       return;
     }
     // A 401 right after signing in again is reported like any failure, below.
-    if (error instanceof InvalidSettingError) {
+    if (isInvalidSetting(error)) {
       ctx.log.warn(`${title}: ${error.message}`);
       const open = t('Open Settings');
       const choice = await ctx.prompter.notify('error', error.message, open);

@@ -1,13 +1,13 @@
 import { isKooDriveError, type KooDriveError } from '../api/errors';
 import type { Localize } from './localize';
 import { safeText } from './safeText';
-import { InvalidSettingError } from './settingsRules';
+import { isInvalidSetting } from './settingsRules';
 
 /** User-facing wording for failures. Pure: the trees, the error boundary and unit tests share it. */
 
 /** One sentence saying what went wrong, without the trace id. */
 export function errorReason(error: unknown, t: Localize): string {
-  if (error instanceof InvalidSettingError) {
+  if (isInvalidSetting(error)) {
     return error.message;
   }
   if (!isKooDriveError(error)) {

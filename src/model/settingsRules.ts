@@ -17,6 +17,14 @@ export class InvalidSettingError extends Error {
   }
 }
 
+/**
+ * True for an {@link InvalidSettingError}, told by shape rather than `instanceof`: the command
+ * handlers' bundle carries its own copy of this module.
+ */
+export function isInvalidSetting(error: unknown): error is InvalidSettingError {
+  return error instanceof Error && error.name === 'InvalidSettingError' && typeof (error as { setting?: unknown }).setting === 'string';
+}
+
 export type DeleteConfirmation = 'modal' | 'typeName';
 
 const userIdPattern = /^\d{1,32}$/;

@@ -4,6 +4,7 @@ import { AlbumKind, AlbumType, type AlbumItem } from '../api/types';
 import { AlbumNode, type AlbumsContext } from './albumNodes';
 import { contextValue, TreeNode } from './node';
 import { type Page, PagedNode } from './pagedNode';
+import type { NodeType } from './kinds';
 
 const t = vscode.l10n.t;
 
@@ -22,6 +23,7 @@ export interface AlbumEntry {
 
 /** "Personal" or "Family": holds the Manual and Collection groups. */
 export class AlbumScopeNode extends TreeNode {
+  override readonly nodeTypes: readonly NodeType[] = ['albumScope'];
   readonly groups: AlbumGroupNode[];
 
   constructor(
@@ -54,6 +56,7 @@ export class AlbumScopeNode extends TreeNode {
  * Manual groups are where albums are created (`canCreate` in the context value).
  */
 export abstract class AlbumGroupNode<Cursor = unknown> extends PagedNode<AlbumEntry, Cursor> {
+  override readonly nodeTypes: readonly NodeType[] = ['albumGroup'];
   constructor(
     readonly scope: AlbumScopeNode,
     protected override readonly ctx: AlbumsContext,
@@ -112,6 +115,7 @@ type FamilyCursor = { family: number; page: number };
 
 /** Family albums need a groupId: the families are walked in turn, each page by page. */
 export class FamilyAlbumGroupNode extends AlbumGroupNode<FamilyCursor> {
+  override readonly nodeTypes: readonly NodeType[] = ['albumGroup', 'familyAlbumGroup'];
   private families: Family[] | undefined;
 
   override reset(): void {

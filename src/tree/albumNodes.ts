@@ -10,6 +10,7 @@ import { albumDescription, albumLabel, fieldsMarkdown, isManual, text } from '..
 import type { AlbumGroupNode, Family } from './albumGroups';
 import { contextValue, TreeNode } from './node';
 import { type Page, PagedNode, type TreeContext } from './pagedNode';
+import type { NodeType } from './kinds';
 
 const t = vscode.l10n.t;
 
@@ -46,6 +47,7 @@ export interface AlbumsContext extends TreeContext {
 
 /** An album; expanding it lists its contents with cursor paging (D11). */
 export class AlbumNode extends PagedNode<AlbumContent, string> {
+  override readonly nodeTypes: readonly NodeType[] = ['album'];
   private total: number | undefined;
   /** Aborted when the album is collapsed or reloaded: its rows no longer need details. */
   private detailsWanted = new AbortController();
@@ -176,6 +178,7 @@ export class AlbumNode extends PagedNode<AlbumContent, string> {
  * details arrive (D14); a failed lookup leaves it as it was and says why in its tooltip.
  */
 export class AlbumContentNode extends TreeNode {
+  override readonly nodeTypes: readonly NodeType[] = ['albumContent'];
   /** "Removing…" and the like while a command works on this row. */
   busy: string | undefined;
   private fileDetails: FileDetails | undefined;

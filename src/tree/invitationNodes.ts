@@ -4,6 +4,7 @@ import { inviteeDescription, inviteeLabel, inviteState, pendingDescription, pend
 import { fieldsMarkdown, text } from '../model/present';
 import { contextValue, TreeNode } from './node';
 import { type Page, PagedNode, type TreeContext } from './pagedNode';
+import type { NodeType } from './kinds';
 
 const t = vscode.l10n.t;
 
@@ -18,6 +19,7 @@ export interface InvitationsContext extends TreeContext {
  * request per load (the list has no paging). The tree shows it at the top only when it holds any.
  */
 export class PendingInvitationsNode extends PagedNode<InviteeConfirmDetail, never> {
+  override readonly nodeTypes: readonly NodeType[] = ['pendingInvitations'];
   constructor(protected override readonly ctx: InvitationsContext) {
     super(undefined, ctx);
   }
@@ -64,6 +66,7 @@ export class PendingInvitationsNode extends PagedNode<InviteeConfirmDetail, neve
 
 /** An invitation to the user: the folder's name, who invited (masked), until when; Accept / Reject. */
 export class PendingInvitationNode extends TreeNode {
+  override readonly nodeTypes: readonly NodeType[] = ['pendingInvitation'];
   constructor(
     parent: PendingInvitationsNode,
     readonly invite: InviteeConfirmDetail,
@@ -110,6 +113,7 @@ export class PendingInvitationNode extends TreeNode {
 
 /** "Invitations" under a folder the user owns (InviteList, §4.4): every invitee and their state. */
 export class InvitationsNode extends PagedNode<InviteeDetail, never> {
+  override readonly nodeTypes: readonly NodeType[] = ['invitations'];
   constructor(
     parent: TreeNode,
     ctx: TreeContext,
@@ -153,6 +157,7 @@ const STATE_ICONS = { pending: 'clock', accepted: 'pass', rejected: 'circle-slas
 
 /** One invitee of an owned folder: the number masked, the state, the date. */
 export class InviteeNode extends TreeNode {
+  override readonly nodeTypes: readonly NodeType[] = ['invitee'];
   constructor(
     parent: InvitationsNode,
     readonly invite: InviteeDetail,

@@ -3,11 +3,13 @@ import { CommandId } from '../constants';
 import { errorReason } from '../model/errorText';
 import { TreeNode } from './node';
 import type { PagedNode } from './pagedNode';
+import type { NodeType } from './kinds';
 
 const t = vscode.l10n.t;
 
 /** A plain informational row ("No albums"). */
 export class MessageNode extends TreeNode {
+  override readonly nodeTypes: readonly NodeType[] = ['message'];
   constructor(
     parent: TreeNode | undefined,
     private readonly text: string,
@@ -30,6 +32,7 @@ export class MessageNode extends TreeNode {
 
 /** "Could not load: <reason>", with Retry as its click action. */
 export class ErrorNode extends TreeNode {
+  override readonly nodeTypes: readonly NodeType[] = ['error'];
   constructor(
     parent: TreeNode | undefined,
     readonly error: unknown,
@@ -60,6 +63,7 @@ export class ErrorNode extends TreeNode {
 
 /** Shown instead of any data once the session has expired: stale data is not trusted. */
 export class SessionExpiredNode extends TreeNode {
+  override readonly nodeTypes: readonly NodeType[] = ['sessionExpired'];
   get title(): string {
     return t('Session expired: sign in again');
   }
@@ -76,6 +80,7 @@ export class SessionExpiredNode extends TreeNode {
 
 /** "Load more…": the next page of its parent listing; it says "Loading…" while it loads. */
 export class LoadMoreNode extends TreeNode {
+  override readonly nodeTypes: readonly NodeType[] = ['loadMore'];
   constructor(private readonly owner: PagedNode<unknown>) {
     super(owner);
   }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { NodeType } from './kinds';
 
 /**
  * A row of a KooDrive tree. Nodes hold data and build their TreeItem; loading lives in
@@ -6,6 +7,9 @@ import type * as vscode from 'vscode';
  * exposes (its title, ids, API object) and never rebuild its TreeItem to read it.
  */
 export abstract class TreeNode {
+  /** What kind of row this is (see kinds.ts: commands tell rows apart by it, not by class). */
+  abstract readonly nodeTypes: readonly NodeType[];
+
   constructor(readonly parent: TreeNode | undefined) {}
 
   abstract treeItem(): vscode.TreeItem;

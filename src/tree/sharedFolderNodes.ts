@@ -7,6 +7,7 @@ import { safeText } from '../model/safeText';
 import { type InvitationsContext, InvitationsNode } from './invitationNodes';
 import { contextValue, TreeNode } from './node';
 import { type Page, PagedNode } from './pagedNode';
+import type { NodeType } from './kinds';
 
 const t = vscode.l10n.t;
 
@@ -18,6 +19,7 @@ export interface FoldersContext extends InvitationsContext {
 
 /** "Created by me" or "Joined": shared folders a page at a time (offset/limit, D11), filtered by keyword. */
 export class FolderGroupNode extends PagedNode<ShareFolder, number> {
+  override readonly nodeTypes: readonly NodeType[] = ['folderGroup'];
   constructor(
     protected override readonly ctx: FoldersContext,
     readonly queryType: typeof ShareFolderQueryType.created | typeof ShareFolderQueryType.joined,
@@ -68,6 +70,7 @@ export class FolderGroupNode extends PagedNode<ShareFolder, number> {
 
 /** A shared folder; expanding it lists the members of its user group (owned: after its Invitations). */
 export class SharedFolderNode extends PagedNode<MemberInfo, number> {
+  override readonly nodeTypes: readonly NodeType[] = ['sharedFolder'];
   private invitations: InvitationsNode | undefined;
 
   constructor(
@@ -171,6 +174,7 @@ export class SharedFolderNode extends PagedNode<MemberInfo, number> {
 
 /** A member of a shared folder's group: shown by nickname, else masked id; phone masked. */
 export class MemberNode extends TreeNode {
+  override readonly nodeTypes: readonly NodeType[] = ['member'];
   constructor(
     readonly folder: SharedFolderNode,
     readonly member: MemberInfo,

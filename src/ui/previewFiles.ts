@@ -23,13 +23,6 @@ export class PreviewFiles implements vscode.FileSystemProvider, vscode.Disposabl
     this.registration = vscode.workspace.registerFileSystemProvider(PreviewScheme, this, { isCaseSensitive: true, isReadonly: true });
   }
 
-  /** The URI of an item: readable names in the path (for the tab title), ids in the query. */
-  static uriFor(albumName: string, fileName: string, fileId: string, ownerId: string | undefined): vscode.Uri {
-    const segment = (name: string): string => name.replace(/[/\\]/g, '_').trim() || '_';
-    const query = new URLSearchParams({ id: fileId, ...(ownerId ? { owner: ownerId } : {}) }).toString();
-    return vscode.Uri.from({ scheme: PreviewScheme, path: `/Albums/${segment(albumName)}/${segment(fileName)}`, query });
-  }
-
   /** Keeps the bytes of `uri` for its editor (the oldest files leave beyond a memory budget). */
   put(uri: vscode.Uri, bytes: Uint8Array): void {
     const key = uri.toString();

@@ -15,14 +15,19 @@ const MAX_BYTES = 120 * 1024;
 
 interface BuildModule {
   buildOptions(settings: { production: boolean; outfile: string }): esbuild.BuildOptions;
+  commandsBuildOptions(settings: { production: boolean; outfile: string }): esbuild.BuildOptions;
 }
 
 /** The options `npm run package` builds with, from esbuild.mjs itself so they cannot drift. */
-async function productionOptions(outfile: string): Promise<esbuild.BuildOptions> {
+async function productionOptions(outfile: string, bundle: 'extension' | 'commands' = 'extension'): Promise<esbuild.BuildOptions> {
   const module = (await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href)) as Partial<BuildModule>;
   assert.equal(typeof module.buildOptions, 'function', 'esbuild.mjs exports buildOptions');
-  return { ...module.buildOptions?.({ production: true, outfile }), logLevel: 'silent' };
+  const options = bundle === 'extension' ? module.buildOptions : module.commandsBuildOptions;
+  return { ...options?.({ production: true, outfile }), logLevel: 'silent' };
 }
+
+/** The modules of src/commands that activation needs; every other command loads on first use. */
+const EAGER_COMMANDS = ['albumDrop', 'index', 'lazy', 'refresh', 'runCommand', 'signIn'];
 
 describe('the production bundle', () => {
   let dir = '';
@@ -45,6 +50,16 @@ describe('the production bundle', () => {
     // One require of vscode, so its hundreds of exports are copied once, not once per module.
     assert.equal(text.match(/require\(["']vscode["']\)/g)?.length, 1);
     assert.ok(size <= MAX_BYTES, `dist/extension.js would be ${(size / 1024).toFixed(1)} KB`);
+  });
+
+  it('leaves the command handlers to dist/commands.js, which carries no second copy of a tree class', async () => {
+    const main = await esbuild.build({ ...(await productionOptions(path.join(dir, 'extension.js'))), metafile: true });
+    const eager = Object.keys(main.metafile?.inputs ?? {}).filter((input) => input.startsWith('src/commands/')).map((input) => path.basename(input, '.ts')).sort();
+    assert.deepEqual(eager, EAGER_COMMANDS);
+    assert.match(readFileSync(path.join(dir, 'extension.js'), 'utf8'), /require\(["']\.\/commands\.js["']\)/, 'loaded at run time, beside the extension');
+    const commands = await esbuild.build({ ...(await productionOptions(path.join(dir, 'commands.js'), 'commands')), metafile: true });
+    const tree = Object.keys(commands.metafile?.inputs ?? {}).filter((input) => input.startsWith('src/tree/'));
+    assert.deepEqual(tree, ['src/tree/kinds.ts']);
   });
 
   it('still talks to KooDrive through the bundled node-fetch, gzip answers included', async () => {

@@ -1,0 +1,60 @@
+/**
+ * The entry of the handlers' bundle (dist/commands.js, see lazy.ts): every command that is not
+ * needed before a first command runs. Handlers tell rows apart with isNode (tree/kinds.ts), never
+ * with `instanceof`: this bundle carries its own copy of any class it imports.
+ */
+import type { CommandId } from '../constants';
+import { addToAlbumCommand } from './addToAlbum';
+import { dropOnAlbum } from './albumDropAction';
+import { runRemoval } from './albumRemoval';
+import { createAlbumCommand } from './createAlbum';
+import { createSharedFolderCommand } from './createSharedFolder';
+import { deleteAlbumCommand } from './deleteAlbum';
+import { deleteSharedFolderCommand } from './deleteSharedFolder';
+import { clearSharedFolderFilterCommand, filterSharedFoldersCommand } from './filter';
+import { renameSharedFolderCommand } from './folderCommands';
+import { acceptInvitationCommand, rejectInvitationCommand } from './invitationCommands';
+import { inviteMemberCommand } from './inviteMember';
+import { copyIdCommand, showDetailsCommand } from './itemCommands';
+import { clearItemFilterCommand, filterItemsCommand } from './itemFilter';
+import { leaveSharedFolderCommand, removeMemberCommand } from './memberCommands';
+import { moveToAlbumCommand } from './moveToAlbum';
+import { openPreviewCommand } from './openPreview';
+import { removeAllFromAlbumCommand } from './removeAllFromAlbum';
+import { removeFromAlbumCommand } from './removeFromAlbum';
+import { renameAlbumCommand } from './renameAlbum';
+import type { Handler } from './runCommand';
+import { showStorageCommand } from './showStorage';
+import { sortItemsCommand } from './sortItems';
+
+/** The commands loaded on first use (the others are registered with their handlers at once). */
+export type LazyCommand = Exclude<CommandId, 'koodrive.signIn' | 'koodrive.signOut' | 'koodrive.statusBarClick' | 'koodrive.refresh' | 'koodrive.refreshNode' | 'koodrive.loadMore' | 'koodrive.retryLoad' | 'koodrive.showLog' | 'koodrive.openSettings'>;
+
+export const handlers: Record<LazyCommand, Handler> = {
+  'koodrive.filterSharedFolders': filterSharedFoldersCommand,
+  'koodrive.clearSharedFolderFilter': clearSharedFolderFilterCommand,
+  'koodrive.removeFromAlbum': removeFromAlbumCommand,
+  'koodrive.deleteSharedFolder': deleteSharedFolderCommand,
+  'koodrive.copyId': copyIdCommand,
+  'koodrive.showDetails': showDetailsCommand,
+  'koodrive.openPreview': openPreviewCommand,
+  'koodrive.removeAllFromAlbum': removeAllFromAlbumCommand,
+  'koodrive.filterItems': filterItemsCommand,
+  'koodrive.clearItemFilter': clearItemFilterCommand,
+  'koodrive.sortItems': sortItemsCommand,
+  'koodrive.createAlbum': createAlbumCommand,
+  'koodrive.renameAlbum': renameAlbumCommand,
+  'koodrive.deleteAlbum': deleteAlbumCommand,
+  'koodrive.addToAlbum': addToAlbumCommand,
+  'koodrive.moveToAlbum': moveToAlbumCommand,
+  'koodrive.createSharedFolder': createSharedFolderCommand,
+  'koodrive.renameSharedFolder': renameSharedFolderCommand,
+  'koodrive.inviteMember': inviteMemberCommand,
+  'koodrive.removeMember': removeMemberCommand,
+  'koodrive.leaveSharedFolder': leaveSharedFolderCommand,
+  'koodrive.acceptInvitation': acceptInvitationCommand,
+  'koodrive.rejectInvitation': rejectInvitationCommand,
+  'koodrive.showStorage': showStorageCommand,
+};
+
+export { dropOnAlbum, runRemoval };
