@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { type ClientOptions, KooDriveClient } from './api/client';
-import { isKooDriveError } from './api/errors';
 import { Session } from './auth/session';
 import { AlbumDropController } from './commands/albumDrop';
 import type { RemovalOutcome, RemovalTarget } from './commands/albumRemoval';
@@ -10,11 +9,10 @@ import { registerCommands } from './commands/index';
 import { loadHandlers } from './commands/lazy';
 import { guard } from './commands/runCommand';
 import { SessionRecovery } from './services/sessionRecovery';
-import { onSettingsChanged } from './services/settingsWatch';
+import { sessionReactions } from './services/sessionEvents';
 import { Storage } from './services/storage';
 import { signIn } from './commands/signIn';
 import { Config } from './config';
-import { ContextKey } from './constants';
 import { Log } from './log';
 import { rememberedSort } from './services/contentSort';
 import { FileDetailsService } from './services/fileDetails';
@@ -86,33 +84,9 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
     background: new Background((name, work) => guard(ctx, name, work)),
   };
 
-  const onSession = async (): Promise<void> => {
-    itemDetails.clear(); // containers and details are read once per session
-    albums.refresh(); // at once: nothing may load with the previous session's view of the world
-    sharedFolders.refresh();
-    statusBar.update(session.state, safeUserId());
-    storage.clear();
-    if (session.state === 'signedIn') {
-      storage.refresh(); // in the background: activation never waits for it
-    }
-    await vscode.commands.executeCommand('setContext', ContextKey.signedIn, session.state !== 'signedOut');
-  };
-  // A 401 while a tree loads asks once to sign in again, like one in a command (README).
-  const onLoadFailure = (error: unknown): void => {
-    if (isKooDriveError(error) && error.kind === 'sessionExpired' && session.state === 'signedIn') {
-      ctx.background.run(vscode.l10n.t('Sign In'), async () => {
-        await ctx.recovery.recover(error);
-      });
-    }
-  };
-
   extension.subscriptions.push(
     config, log, session, ...views.disposables, details, statusBar, storage, previews,
-    session.onDidChange(() => void onSession()),
-    albums.onDidFail(onLoadFailure),
-    sharedFolders.onDidFail(onLoadFailure),
-    storage.onDidChange((summary) => statusBar.setStorage(summary)),
-    config.onDidChange((keys) => onSettingsChanged(ctx, keys)),
+    ...sessionReactions(ctx, safeUserId),
     ...registerCommands(ctx),
   );
   await session.reload();
