@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/constants';
 import type { AlbumContentNode, AlbumNode } from '../../src/tree/albumNodes';
-import { albumIds, type Fixture, fixture, LARGE, labelOf, row, rows, signIn } from './fixture';
+import { albumIds, albumRow, allItems, type Fixture, fixture, labelOf, LARGE, rows, signIn } from './fixture';
 
 const EXPIRED = { type: 'status', status: 401, body: { code: 13000100, msg: 'token expired' } } as const;
 const target = (name: string) => ({ pick: (labels: string[]) => labels.filter((label) => label === name) });
@@ -13,17 +13,7 @@ describe('Add to Album', () => {
     fx = await fixture();
   });
 
-  async function album(...path: string[]): Promise<AlbumNode> {
-    const node = await row(fx.ctx.albums, ...path);
-    assert.ok('album' in node, `${path.join(' / ')} is an album row`);
-    return node as AlbumNode;
-  }
 
-  /** Every item of an album, loaded into the tree as a user scrolling through it would. */
-  async function items(node: AlbumNode): Promise<AlbumContentNode[]> {
-    await node.loadAll(new AbortController().signal);
-    return node.contents();
-  }
 
   async function adds(): Promise<{ fileId: string; ownerId?: string }[][]> {
     return (await fx.emulator.control.requests()).filter((r) => r.path.endsWith('/add')).map((r) => (r.body as { fileIds: { fileId: string; ownerId?: string }[] }).fileIds);
@@ -43,17 +33,17 @@ describe('Add to Album', () => {
     assert.deepEqual(summary.actions, []);
     assert.deepEqual((await adds())[0], chosen.map((item) => ({ fileId: item.fileId, ownerId: fx.owner.userId })), 'each file names its owner');
     assert.equal((await albumIds(fx, camera.albumId)).length, 40);
-    const cats = await albumIds(fx, (await album('Personal', 'Manual', 'Cat photos')).albumId);
+    const cats = await albumIds(fx, (await albumRow(fx, 'Personal', 'Manual', 'Cat photos')).albumId);
     assert.ok(chosen.every((item) => cats.includes(item.fileId)));
   });
 
   it('counts what the target already shows as already there, and does not send it again', async () => {
     await signIn(fx, fx.owner);
-    const westLake = (await fx.ctx.albums.getChildren(await album('Personal', 'Manual', 'West Lake 西湖 2025'))) as AlbumContentNode[];
+    const westLake = (await fx.ctx.albums.getChildren(await albumRow(fx, 'Personal', 'Manual', 'West Lake 西湖 2025'))) as AlbumContentNode[];
     fx.prompter.script(target('Cat photos'), target('Cat photos'));
     await vscode.commands.executeCommand(CommandId.addToAlbum, westLake[0], westLake.slice(0, 2));
     await fx.prompter.waitForNotification(/^Added 2 items to “Cat photos”\.$/);
-    await fx.ctx.albums.getChildren(await album('Personal', 'Manual', 'Cat photos')); // the user opens the target
+    await fx.ctx.albums.getChildren(await albumRow(fx, 'Personal', 'Manual', 'Cat photos')); // the user opens the target
     await vscode.commands.executeCommand(CommandId.addToAlbum, westLake[0], westLake.slice(0, 3));
     await fx.prompter.waitForNotification(/^Added 1 item to “Cat photos”\. 2 were already in it\.$/);
     assert.deepEqual((await adds())[1].map((file) => file.fileId), [westLake[2].fileId]);
@@ -79,7 +69,7 @@ describe('Add to Album', () => {
 
   it('reports a refused chunk with its reason and trace id; Show Details lists it', async () => {
     await signIn(fx, fx.owner);
-    const paging = await items(await album('Personal', 'Manual', 'Paging 250 翻页'));
+    const paging = await allItems(await albumRow(fx, 'Personal', 'Manual', 'Paging 250 翻页'));
     await fx.emulator.control.addFault({ pathPattern: '/add$', times: 1, fault: { type: 'status', status: 400, body: { code: 13000309, msg: 'Resource not found.' } } });
     fx.prompter.script(target('Cat photos')).click(/not added/, 'Show Details');
     await vscode.commands.executeCommand(CommandId.addToAlbum, paging[0], paging);
@@ -93,19 +83,19 @@ describe('Add to Album', () => {
 
   it('Retry Failed adds exactly what failed, without asking again', async () => {
     await signIn(fx, fx.owner);
-    const paging = await items(await album('Personal', 'Manual', 'Paging 250 翻页'));
+    const paging = await allItems(await albumRow(fx, 'Personal', 'Manual', 'Paging 250 翻页'));
     await fx.emulator.control.addFault({ pathPattern: '/add$', times: 1, fault: { type: 'status', status: 400, body: { code: 13000201, msg: 'inner failure' } } });
     fx.prompter.script(target('Cat photos')).click(/not added/, 'Retry Failed');
     await vscode.commands.executeCommand(CommandId.addToAlbum, paging[0], paging);
     await fx.ctx.background.idle();
     await fx.prompter.waitForNotification(/^Added (100|50) items to “Cat photos”\.$/);
-    assert.equal((await albumIds(fx, (await album('Personal', 'Manual', 'Cat photos')).albumId)).length, 258);
+    assert.equal((await albumIds(fx, (await albumRow(fx, 'Personal', 'Manual', 'Cat photos')).albumId)).length, 258);
     assert.deepEqual(fx.prompter.unexpected, []);
   });
 
   it('can be cancelled between chunks: what was added stays, the rest is not attempted', async () => {
     await signIn(fx, fx.owner);
-    const large = await items(await album('Personal', 'Manual', 'Large album'));
+    const large = await allItems(await albumRow(fx, 'Personal', 'Manual', 'Large album'));
     assert.equal(large.length, LARGE);
     await fx.emulator.control.addFault({ pathPattern: '/add$', times: 100, fault: { type: 'delay', ms: 100 } });
     fx.prompter.script(target('Cat photos')).cancelProgressWhen((message) => /^[1-9]\d* of 10000 added/.test(message));
@@ -114,19 +104,19 @@ describe('Add to Album', () => {
     const [, added, notAdded] = /^Cancelled: (\d+) added to “Cat photos”, (\d+) not added/.exec(summary.message) ?? [];
     assert.equal(Number(added) + Number(notAdded), LARGE);
     assert.ok(Number(notAdded) > 0);
-    assert.equal((await albumIds(fx, (await album('Personal', 'Manual', 'Cat photos')).albumId)).length, 8 + Number(added), 'the summary tells the truth');
+    assert.equal((await albumIds(fx, (await albumRow(fx, 'Personal', 'Manual', 'Cat photos')).albumId)).length, 8 + Number(added), 'the summary tells the truth');
   });
 
   it('after a 401 mid-way, signs in again once and adds exactly what was left', async () => {
     await signIn(fx, fx.owner);
-    const paging = await items(await album('Personal', 'Manual', 'Paging 250 翻页'));
+    const paging = await allItems(await albumRow(fx, 'Personal', 'Manual', 'Paging 250 翻页'));
     await fx.emulator.control.addFault({ pathPattern: '/add$', times: 1, fault: EXPIRED });
     fx.prompter.script(target('Cat photos')).click(/session has expired/, 'Sign In Again').script({ input: fx.owner.token, prompt: /access token/ });
     await vscode.commands.executeCommand(CommandId.addToAlbum, paging[0], paging);
     assert.deepEqual(fx.prompter.unexpected, []);
     await fx.prompter.waitForNotification(/^Added 250 items to “Cat photos”\.$/);
     assert.equal(fx.prompter.notifications.filter((n) => /session has expired/.test(n.message)).length, 1);
-    assert.equal((await albumIds(fx, (await album('Personal', 'Manual', 'Cat photos')).albumId)).length, 258);
+    assert.equal((await albumIds(fx, (await albumRow(fx, 'Personal', 'Manual', 'Cat photos')).albumId)).length, 258);
     assert.ok(labelOf(paging[0]).length > 0);
   });
 });

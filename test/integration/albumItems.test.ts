@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CommandId, StateKey } from '../../src/constants';
 import type { AlbumContentNode, AlbumNode } from '../../src/tree/albumNodes';
 import { type RunningEmulator, SeedIds, startEmulator } from '../emulator/server';
-import { albumIds, type Fixture, fixture, labelOf, row, settings, signIn } from './fixture';
+import { albumIds, albumRow, type Fixture, fixture, labelOf, row, settings, signIn } from './fixture';
 
 /** Waits until `check` holds (rows update in place as details arrive), or fails with `what`. */
 async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
@@ -23,16 +23,13 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
     await signIn(fx, fx.owner);
   });
 
-  async function album(...path: string[]): Promise<AlbumNode> {
-    return (await row(fx.ctx.albums, ...path)) as AlbumNode;
-  }
 
   async function items(node: AlbumNode): Promise<AlbumContentNode[]> {
     return (await fx.ctx.albums.getChildren(node)).filter((child): child is AlbumContentNode => 'fileId' in child);
   }
 
   it('shows a page after one request, then the file names replace the ids in place', async () => {
-    const westLake = await album('Personal', 'Manual', 'West Lake 西湖 2025');
+    const westLake = await albumRow(fx, 'Personal', 'Manual', 'West Lake 西湖 2025');
     await fx.emulator.control.clearRequests();
     const rows = await items(westLake);
     const listed = await fx.emulator.control.requests();
@@ -56,7 +53,7 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
   });
 
   it('keeps the id of a row whose details fail, and says why in its tooltip, without a pop-up', async () => {
-    const cats = await album('Personal', 'Manual', 'Cat photos');
+    const cats = await albumRow(fx, 'Personal', 'Manual', 'Cat photos');
     const [first] = await albumIds(fx, cats.albumId);
     await fx.emulator.control.addFault({ pathPattern: `files/${first}/detail`, times: 5, fault: { type: 'status', status: 400, body: { code: 13000309, msg: 'File not found.' } } });
     const rows = await items(cats);
@@ -69,7 +66,7 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
   });
 
   it('names the items of a family album, files of another family member included (D14)', async () => {
-    const reunion = await album('Family', 'Manual', 'Reunion Dinner 团圆饭');
+    const reunion = await albumRow(fx, 'Family', 'Manual', 'Reunion Dinner 团圆饭');
     const rows = await items(reunion);
     await eventually(() => rows.every((node) => node.details !== undefined), 'every family row has its details');
     assert.ok(rows.some((node) => node.ownerId === fx.member.userId), 'the album holds the member’s files');
@@ -77,7 +74,7 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
   });
 
   it('fills the tooltip on hover with the folder path and the thumbnail', async () => {
-    const westLake = await album('Personal', 'Manual', 'West Lake 西湖 2025');
+    const westLake = await albumRow(fx, 'Personal', 'Manual', 'West Lake 西湖 2025');
     const rows = await items(westLake);
     await eventually(() => rows.every((node) => node.details !== undefined), 'details');
     const photo = rows.find((node) => labelOf(node) === '西湖断桥残雪.jpg');
@@ -90,7 +87,7 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
   });
 
   it('opens a photo in VS Code’s image preview with the emulator’s bytes, read-only', async () => {
-    const westLake = await album('Personal', 'Manual', 'West Lake 西湖 2025');
+    const westLake = await albumRow(fx, 'Personal', 'Manual', 'West Lake 西湖 2025');
     const photo = (await items(westLake)).find((node) => node.fileId === SeedIds.files.brokenBridge);
     assert.ok(photo);
     await vscode.commands.executeCommand(CommandId.openPreview, photo);
@@ -107,7 +104,7 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
   });
 
   it('shows the details of a file VS Code cannot show, and refuses a video over 50 MB clearly', async () => {
-    const grandma = await album('Family', 'Manual', 'Grandma 奶奶 80');
+    const grandma = await albumRow(fx, 'Family', 'Manual', 'Grandma 奶奶 80');
     const audio = (await items(grandma)).find((node) => node.fileId === SeedIds.files.grandmaAudio);
     assert.ok(audio);
     await vscode.commands.executeCommand(CommandId.openPreview, audio);
@@ -116,7 +113,7 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
     assert.match(text, /^# 奶奶生日快乐\.m4a/);
     assert.match(text, /Type: audio/);
 
-    const reunion = await album('Family', 'Manual', 'Reunion Dinner 团圆饭');
+    const reunion = await albumRow(fx, 'Family', 'Manual', 'Reunion Dinner 团圆饭');
     const video = (await items(reunion)).find((node) => node.fileId === SeedIds.files.longVideo);
     assert.ok(video);
     await vscode.commands.executeCommand(CommandId.openPreview, video);
@@ -128,7 +125,7 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
   });
 
   it('sorts album contents as chosen, and remembers the order for the workspace', async () => {
-    const paging = await album('Personal', 'Manual', 'Paging 250 翻页');
+    const paging = await albumRow(fx, 'Personal', 'Manual', 'Paging 250 翻页');
     fx.prompter.script({ pick: (labels) => labels.filter((label) => label === 'Date added, oldest first') });
     await vscode.commands.executeCommand(CommandId.sortItems);
     assert.deepEqual(fx.ctx.workspaceState.get(StateKey.contentSort), { sortType: 2, sortDirection: 1 });
@@ -143,7 +140,7 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
   });
 
   it('says “Removing…” on the rows being removed until the server answers', async () => {
-    const cats = await album('Personal', 'Manual', 'Cat photos');
+    const cats = await albumRow(fx, 'Personal', 'Manual', 'Cat photos');
     const rows = (await items(cats)).slice(0, 2);
     await fx.emulator.control.addFault({ method: 'DELETE', pathPattern: 'batchDelete', fault: { type: 'delay', ms: 1500 } });
     fx.prompter.script({ confirm: true });
@@ -154,7 +151,7 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
   });
 
   it('removes every item of an album after one question with the exact count', async () => {
-    const paging = await album('Personal', 'Manual', 'Paging 250 翻页');
+    const paging = await albumRow(fx, 'Personal', 'Manual', 'Paging 250 翻页');
     fx.prompter.script({ confirm: true, message: /^Remove all 250 items from the album “Paging 250 翻页”\? The original files stay/ });
     await vscode.commands.executeCommand(CommandId.removeAllFromAlbum, paging);
     assert.deepEqual(fx.prompter.unexpected, []);
@@ -163,7 +160,7 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
   });
 
   it('loads every item into the picker with Load all, so the whole album can be chosen at once', async () => {
-    const paging = await album('Personal', 'Manual', 'Paging 250 翻页');
+    const paging = await albumRow(fx, 'Personal', 'Manual', 'Paging 250 翻页');
     await settings(fx.ctx, { pageSize: 20 });
     let offered = 0;
     fx.prompter.script({ pick: (labels) => { offered = labels.length; return labels; }, loadPages: 'all' }, { confirm: true, message: /Remove 250 items/ });
@@ -173,7 +170,7 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
   });
 
   it('filters an album’s rows by name and date, shows the filter on the view, and clears it', async () => {
-    const westLake = await album('Personal', 'Manual', 'West Lake 西湖 2025');
+    const westLake = await albumRow(fx, 'Personal', 'Manual', 'West Lake 西湖 2025');
     const rows = await items(westLake);
     await eventually(() => rows.every((node) => node.details !== undefined), 'details');
     fx.prompter.script({ input: '断桥', prompt: /name contains/ });
@@ -190,7 +187,7 @@ describe('Album items with names, types, sizes and a preview (issue 6)', () => {
   });
 
   it('masks user ids everywhere: tooltips, details and the status bar', async () => {
-    const cats = await album('Personal', 'Manual', 'Cat photos');
+    const cats = await albumRow(fx, 'Personal', 'Manual', 'Cat photos');
     const markdown = (cats.treeItem().tooltip as vscode.MarkdownString).value;
     assert.doesNotMatch(markdown, new RegExp(fx.owner.userId));
     const member = await row(fx.ctx.sharedFolders, 'Created by me', 'Family Photos 家庭相册', 'Zhang Min 张敏');

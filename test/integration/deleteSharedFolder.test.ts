@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/constants';
-import type { SharedFolderNode } from '../../src/tree/sharedFolderNodes';
-import { type Fixture, fixture, labelOf, row, rows, settings, signIn } from './fixture';
+import { type Fixture, fixture, folderRow, labelOf, rows, settings, signIn } from './fixture';
 
 describe('Delete Shared Folder', () => {
   let fx: Fixture;
@@ -10,11 +9,6 @@ describe('Delete Shared Folder', () => {
     fx = await fixture();
   });
 
-  async function folder(group: string, name: string): Promise<SharedFolderNode> {
-    const node = await row(fx.ctx.sharedFolders, group, name);
-    assert.ok('folder' in node, `${name} is a folder row`);
-    return node as SharedFolderNode;
-  }
 
   /** Whether `user` still sees the folder, asked with that user's own credentials. */
   async function listed(user: 'owner' | 'member', name: string): Promise<boolean> {
@@ -26,7 +20,7 @@ describe('Delete Shared Folder', () => {
 
   it('warns with the folder name and how many members lose access, then deletes it for everyone', async () => {
     await signIn(fx, fx.owner);
-    const family = await folder('Created by me', 'Family Photos 家庭相册');
+    const family = await folderRow(fx, 'Created by me', 'Family Photos 家庭相册');
     assert.match(family.treeItem().contextValue ?? '', /(^|;)deletable(;|$)/);
     fx.prompter.script({ confirm: true, message: /^Delete the shared folder “Family Photos 家庭相册”\? 2 members will lose access\. .*cannot be undone/ });
     await fx.emulator.control.clearRequests();
@@ -41,7 +35,7 @@ describe('Delete Shared Folder', () => {
 
   it('deletes nothing when the warning is dismissed', async () => {
     await signIn(fx, fx.owner);
-    const family = await folder('Created by me', 'Family Photos 家庭相册');
+    const family = await folderRow(fx, 'Created by me', 'Family Photos 家庭相册');
     fx.prompter.script({ confirm: false });
     await vscode.commands.executeCommand(CommandId.deleteSharedFolder, family);
     assert.equal(await listed('owner', 'Family Photos 家庭相册'), true);
@@ -50,13 +44,13 @@ describe('Delete Shared Folder', () => {
   it('with typeName, requires the folder name to be typed exactly', async () => {
     await settings(fx.ctx, { deleteConfirmation: 'typeName' });
     await signIn(fx, fx.owner);
-    const drafts = await folder('Created by me', 'Work Drafts 工作草稿');
+    const drafts = await folderRow(fx, 'Created by me', 'Work Drafts 工作草稿');
     fx.prompter.script({ confirm: true, message: /Work Drafts 工作草稿/ }, { input: 'Work Drafts 工作草稿', prompt: /Type the folder’s name/ });
     await vscode.commands.executeCommand(CommandId.deleteSharedFolder, drafts);
     assert.deepEqual(fx.prompter.unexpected, []);
     await fx.prompter.waitForNotification(/^Deleted the shared folder “Work Drafts 工作草稿”/);
 
-    const family = await folder('Created by me', 'Family Photos 家庭相册');
+    const family = await folderRow(fx, 'Created by me', 'Family Photos 家庭相册');
     fx.prompter.script({ confirm: true }, { input: 'family photos' });
     await vscode.commands.executeCommand(CommandId.deleteSharedFolder, family);
     assert.match(fx.prompter.unexpected.join('\n'), /Type “Family Photos 家庭相册” exactly to confirm/, 'the input box refuses a wrong name');
@@ -65,7 +59,7 @@ describe('Delete Shared Folder', () => {
 
   it('is not offered on joined folders, and explains why when forced', async () => {
     await signIn(fx, fx.owner);
-    const joined = await folder('Joined', 'Zhang Family 张家');
+    const joined = await folderRow(fx, 'Joined', 'Zhang Family 张家');
     assert.doesNotMatch(joined.treeItem().contextValue ?? '', /deletable/);
     await vscode.commands.executeCommand(CommandId.deleteSharedFolder, joined);
     await fx.prompter.waitForNotification(/Only the owner of “Zhang Family 张家” can delete it/);
@@ -74,7 +68,7 @@ describe('Delete Shared Folder', () => {
 
   it('explains a refusal from the server and refreshes that branch', async () => {
     await signIn(fx, fx.owner);
-    const family = await folder('Created by me', 'Family Photos 家庭相册');
+    const family = await folderRow(fx, 'Created by me', 'Family Photos 家庭相册');
     await fx.emulator.control.addFault({ pathPattern: 'sharefolder/delete', fault: { type: 'status', status: 400, body: { code: 13000410, msg: 'No permission.' } } });
     fx.prompter.script({ confirm: true });
     await vscode.commands.executeCommand(CommandId.deleteSharedFolder, family);
@@ -86,7 +80,7 @@ describe('Delete Shared Folder', () => {
 
   it('says so when the folder is already gone', async () => {
     await signIn(fx, fx.owner);
-    const drafts = await folder('Created by me', 'Work Drafts 工作草稿');
+    const drafts = await folderRow(fx, 'Created by me', 'Work Drafts 工作草稿');
     await fx.ctx.client.deleteSharedFolder(drafts.folder.id);
     fx.prompter.script({ confirm: true });
     await vscode.commands.executeCommand(CommandId.deleteSharedFolder, drafts);

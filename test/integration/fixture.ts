@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import type { CommandContext } from '../../src/commands/context';
 import { CommandId, ExtensionId } from '../../src/constants';
 import type { KooDriveExtensionApi } from '../../src/extension';
+import type { AlbumContentNode, AlbumNode } from '../../src/tree/albumNodes';
 import type { TreeNode } from '../../src/tree/node';
+import type { SharedFolderNode } from '../../src/tree/sharedFolderNodes';
 import type { KooTreeProvider } from '../../src/tree/provider';
 import { type EmulatorUser, type RunningEmulator, startEmulator } from '../emulator/server';
 import { ScriptedPrompter } from './scriptedPrompter';
@@ -116,6 +118,26 @@ export async function rows(tree: KooTreeProvider, ...path: string[]): Promise<Tr
     children = await tree.getChildren(next);
   }
   return children;
+}
+
+/** The album at `path` in the Albums tree (e.g. 'Personal', 'Manual', 'Cat photos'). */
+export async function albumRow(fx: Fixture, ...path: string[]): Promise<AlbumNode> {
+  const node = await row(fx.ctx.albums, ...path);
+  assert.ok('albumId' in node, `${path.join(' / ')} is an album row`);
+  return node as AlbumNode;
+}
+
+/** The shared folder `name` under `group` ('Created by me' or 'Joined'). */
+export async function folderRow(fx: Fixture, group: string, name: string): Promise<SharedFolderNode> {
+  const node = await row(fx.ctx.sharedFolders, group, name);
+  assert.ok('folderId' in node, `${name} is a folder row`);
+  return node as SharedFolderNode;
+}
+
+/** Every item of an album, loaded into the tree as a user scrolling through it would. */
+export async function allItems(node: AlbumNode): Promise<AlbumContentNode[]> {
+  await node.loadAll(new AbortController().signal);
+  return node.contents();
 }
 
 export async function row(tree: KooTreeProvider, ...path: string[]): Promise<TreeNode> {

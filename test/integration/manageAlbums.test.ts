@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/constants';
-import type { AlbumNode } from '../../src/tree/albumNodes';
 import { SeedIds } from '../emulator/server';
-import { type Fixture, fixture, labelOf, row, rows, settings, signIn } from './fixture';
+import { albumRow, type Fixture, fixture, labelOf, row, rows, settings, signIn } from './fixture';
 
 const EXPIRED = { type: 'status', status: 401, body: { code: 13000100, msg: 'token expired' } } as const;
 
@@ -13,11 +12,6 @@ describe('Create, rename and delete albums', () => {
     fx = await fixture();
   });
 
-  async function album(...path: string[]): Promise<AlbumNode> {
-    const node = await row(fx.ctx.albums, ...path);
-    assert.ok('album' in node, `${path.join(' / ')} is an album row`);
-    return node as AlbumNode;
-  }
 
   async function requests(pattern: RegExp): Promise<{ method: string; path: string; body?: unknown }[]> {
     return (await fx.emulator.control.requests()).filter((r) => pattern.test(`${r.method} ${r.path}`));
@@ -109,7 +103,7 @@ describe('Create, rename and delete albums', () => {
   describe('Rename Album', () => {
     it('renames the selected album with F2, the current name prefilled', async () => {
       await signIn(fx, fx.owner);
-      const cats = await album('Personal', 'Manual', 'Cat photos');
+      const cats = await albumRow(fx, 'Personal', 'Manual', 'Cat photos');
       await fx.ctx.albumsView.reveal(cats, { select: true, focus: true });
       fx.prompter.script({ input: 'Cats 猫', prompt: /New name for the album “Cat photos”/ });
       await vscode.commands.executeCommand(CommandId.renameAlbum, { target: 'selection' });
@@ -123,7 +117,7 @@ describe('Create, rename and delete albums', () => {
 
     it('as a member, is refused on an album someone else created, and the group is re-read', async () => {
       await signIn(fx, fx.member);
-      const reunion = await album('Family', 'Manual', 'Reunion Dinner 团圆饭');
+      const reunion = await albumRow(fx, 'Family', 'Manual', 'Reunion Dinner 团圆饭');
       fx.prompter.script({ input: 'Mine now' });
       await vscode.commands.executeCommand(CommandId.renameAlbum, reunion);
       const failure = await fx.prompter.waitForNotification(/^Rename Album failed: KooDrive says you are not allowed to do this: 13000410 /);
@@ -133,7 +127,7 @@ describe('Create, rename and delete albums', () => {
 
     it('sends nothing when cancelled or unchanged, and resumes after a 401', async () => {
       await signIn(fx, fx.owner);
-      const cats = await album('Personal', 'Manual', 'Cat photos');
+      const cats = await albumRow(fx, 'Personal', 'Manual', 'Cat photos');
       fx.prompter.script({ input: undefined }, { input: 'Cat photos' });
       await vscode.commands.executeCommand(CommandId.renameAlbum, cats);
       await vscode.commands.executeCommand(CommandId.renameAlbum, cats);
@@ -150,7 +144,7 @@ describe('Create, rename and delete albums', () => {
   describe('Delete Album', () => {
     it('confirms once with the name and item count, deletes the album, and keeps the original files', async () => {
       await signIn(fx, fx.owner);
-      const westLake = await album('Personal', 'Manual', 'West Lake 西湖 2025');
+      const westLake = await albumRow(fx, 'Personal', 'Manual', 'West Lake 西湖 2025');
       const files = (await fx.ctx.client.listAlbumContent(westLake.albumId, { pageSize: 100 })).items.map((item) => item.id);
       fx.prompter.script({ confirm: true, message: /^Delete the album “West Lake 西湖 2025”\? It holds 12 items\. The original files stay in your KooDrive/ });
       await vscode.commands.executeCommand(CommandId.deleteAlbum, westLake);
@@ -167,7 +161,7 @@ describe('Create, rename and delete albums', () => {
       await settings(fx.ctx, { deleteConfirmation: 'typeName' });
       await signIn(fx, fx.owner);
       fx.prompter.script({ confirm: false });
-      await vscode.commands.executeCommand(CommandId.deleteAlbum, await album('Personal', 'Manual', 'Cat photos'));
+      await vscode.commands.executeCommand(CommandId.deleteAlbum, await albumRow(fx, 'Personal', 'Manual', 'Cat photos'));
       fx.prompter.script({ pick: (labels) => labels.filter((label) => label === 'Empty album') }, { confirm: true, message: /It holds 0 items/ }, { input: 'Empty album', prompt: /Type the album’s name/ });
       await vscode.commands.executeCommand(CommandId.deleteAlbum);
       assert.deepEqual(fx.prompter.unexpected, []);
@@ -179,13 +173,13 @@ describe('Create, rename and delete albums', () => {
     it('as a member, is refused on an album someone else created; after a 401 it resumes', async () => {
       await signIn(fx, fx.member);
       fx.prompter.script({ confirm: true, message: /It holds 20 items/ });
-      await vscode.commands.executeCommand(CommandId.deleteAlbum, await album('Family', 'Manual', 'Reunion Dinner 团圆饭'));
+      await vscode.commands.executeCommand(CommandId.deleteAlbum, await albumRow(fx, 'Family', 'Manual', 'Reunion Dinner 团圆饭'));
       await fx.prompter.waitForNotification(/^Delete Album failed: KooDrive says you are not allowed to do this: 13000410 .*Trace id: \S{58}$/);
       assert.ok((await names(2, SeedIds.groups.family)).includes('Reunion Dinner 团圆饭'));
 
       await fx.emulator.control.addFault({ method: 'DELETE', pathPattern: '/album/\\d+$', fault: EXPIRED });
       fx.prompter.click(/session has expired/, 'Sign In Again').script({ confirm: true }, { input: fx.member.token, prompt: /access token/ });
-      await vscode.commands.executeCommand(CommandId.deleteAlbum, await album('Personal', 'Manual', 'Hiking 徒步'));
+      await vscode.commands.executeCommand(CommandId.deleteAlbum, await albumRow(fx, 'Personal', 'Manual', 'Hiking 徒步'));
       assert.deepEqual(fx.prompter.unexpected, []);
       await fx.prompter.waitForNotification(/^Deleted the album “Hiking 徒步”/);
       assert.ok(!(await names(1)).includes('Hiking 徒步'));

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/constants';
-import type { SharedFolderNode } from '../../src/tree/sharedFolderNodes';
 import { SeedIds } from '../emulator/server';
-import { type Fixture, fixture, labelOf, row, rows, signIn } from './fixture';
+import { type Fixture, fixture, folderRow, labelOf, row, rows, signIn } from './fixture';
 
 const EXPIRED = { type: 'status', status: 401, body: { code: 13000100, msg: 'token expired' } } as const;
 
@@ -13,11 +12,6 @@ describe('Create, rename and show shared folders', () => {
     fx = await fixture();
   });
 
-  async function folder(group: string, name: string): Promise<SharedFolderNode> {
-    const node = await row(fx.ctx.sharedFolders, group, name);
-    assert.ok('folder' in node, `${name} is a folder row`);
-    return node as SharedFolderNode;
-  }
 
   async function mine(): Promise<string[]> {
     return (await fx.ctx.client.listSharedFolders({ offset: 0, limit: 100, queryType: 1 })).map((each) => each.name ?? '');
@@ -87,7 +81,7 @@ describe('Create, rename and show shared folders', () => {
   describe('Rename Shared Folder', () => {
     it('renames a folder the user owns with F2, the name prefilled; the family albums follow', async () => {
       await signIn(fx, fx.owner);
-      const drafts = await folder('Created by me', 'Work Drafts 工作草稿');
+      const drafts = await folderRow(fx, 'Created by me', 'Work Drafts 工作草稿');
       await fx.ctx.sharedFoldersView.reveal(drafts, { select: true, focus: true });
       fx.prompter.script({ input: 'Drafts 草稿' });
       await vscode.commands.executeCommand(CommandId.renameSharedFolder, { target: 'selection' });
@@ -101,7 +95,7 @@ describe('Create, rename and show shared folders', () => {
 
     it('as a member, is not offered on a joined folder and explains why when forced', async () => {
       await signIn(fx, fx.member);
-      const family = await folder('Joined', 'Family Photos 家庭相册');
+      const family = await folderRow(fx, 'Joined', 'Family Photos 家庭相册');
       assert.doesNotMatch(family.treeItem().contextValue ?? '', /(^|;)editable(;|$)/);
       await vscode.commands.executeCommand(CommandId.renameSharedFolder, family);
       await fx.prompter.waitForNotification(/^Only the owner of “Family Photos 家庭相册” can rename it/);
@@ -110,7 +104,7 @@ describe('Create, rename and show shared folders', () => {
 
     it('words a refusal with its trace id; sends nothing when cancelled; resumes after a 401', async () => {
       await signIn(fx, fx.owner);
-      const family = await folder('Created by me', 'Family Photos 家庭相册');
+      const family = await folderRow(fx, 'Created by me', 'Family Photos 家庭相册');
       fx.prompter.script({ input: undefined });
       await vscode.commands.executeCommand(CommandId.renameSharedFolder, family);
       await fx.emulator.control.addFault({ pathPattern: 'sharefolder/rename', fault: { type: 'status', status: 400, body: { code: 13000410, msg: 'No permission.' } } });
@@ -119,7 +113,7 @@ describe('Create, rename and show shared folders', () => {
       await fx.prompter.waitForNotification(/^Rename Shared Folder failed: KooDrive says you are not allowed to do this: 13000410 No permission\. Trace id: \S{58}$/);
       await fx.emulator.control.addFault({ pathPattern: 'sharefolder/rename', fault: EXPIRED });
       fx.prompter.click(/session has expired/, 'Sign In Again').script({ input: 'Family 家' }, { input: fx.owner.token, prompt: /access token/ });
-      await vscode.commands.executeCommand(CommandId.renameSharedFolder, await folder('Created by me', 'Family Photos 家庭相册'));
+      await vscode.commands.executeCommand(CommandId.renameSharedFolder, await folderRow(fx, 'Created by me', 'Family Photos 家庭相册'));
       await fx.prompter.waitForNotification(/^Renamed the shared folder “Family Photos 家庭相册” to “Family 家”/);
       assert.deepEqual((await mine()).sort(), ['Family 家', 'Work Drafts 工作草稿']);
     });
@@ -128,7 +122,7 @@ describe('Create, rename and show shared folders', () => {
   describe('Show Details of a shared folder', () => {
     it('reads the metadata afresh and masks people’s ids', async () => {
       await signIn(fx, fx.member);
-      const family = await folder('Joined', 'Family Photos 家庭相册');
+      const family = await folderRow(fx, 'Joined', 'Family Photos 家庭相册');
       await fx.emulator.control.setName('sharedFolder', SeedIds.folders.family, 'Renamed meanwhile');
       await vscode.commands.executeCommand(CommandId.showDetails, family);
       const text = (await vscode.workspace.openTextDocument(fx.prompter.documents[0])).getText();
@@ -140,7 +134,7 @@ describe('Create, rename and show shared folders', () => {
 
     it('says when the folder is gone, with the trace id, and re-reads the list', async () => {
       await signIn(fx, fx.owner);
-      const drafts = await folder('Created by me', 'Work Drafts 工作草稿');
+      const drafts = await folderRow(fx, 'Created by me', 'Work Drafts 工作草稿');
       await fx.ctx.client.deleteSharedFolder(SeedIds.folders.solo);
       await vscode.commands.executeCommand(CommandId.showDetails, drafts);
       await fx.prompter.waitForNotification(/^Show Details failed: it no longer exists on KooDrive: 13000309 .*Trace id: \S{58}$/);

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/constants';
-import type { SharedFolderNode } from '../../src/tree/sharedFolderNodes';
 import { SeedIds } from '../emulator/server';
-import { type Fixture, fixture, labelOf, row, rows, signIn } from './fixture';
+import { type Fixture, fixture, folderRow, labelOf, row, rows, signIn } from './fixture';
 
 const EXPIRED = { type: 'status', status: 401, body: { code: 13000100, msg: 'token expired' } } as const;
 const NO_PERMISSION = { type: 'status', status: 400, body: { code: 13000410, msg: 'No permission.' } } as const;
@@ -14,11 +13,6 @@ describe('Members and invitations of a shared folder', () => {
     fx = await fixture();
   });
 
-  async function folder(group: string, name: string): Promise<SharedFolderNode> {
-    const node = await row(fx.ctx.sharedFolders, group, name);
-    assert.ok('folder' in node, `${name} is a folder row`);
-    return node as SharedFolderNode;
-  }
 
   /** Everything the user was shown: messages, questions and input prompts. */
   function shown(): string {
@@ -28,7 +22,7 @@ describe('Members and invitations of a shared folder', () => {
   describe('Invite Member', () => {
     it('looks the number up, names the person with the number masked, invites, and lists the invitation', async () => {
       await signIn(fx, fx.owner);
-      const drafts = await folder('Created by me', 'Work Drafts 工作草稿');
+      const drafts = await folderRow(fx, 'Created by me', 'Work Drafts 工作草稿');
       assert.match(drafts.treeItem().contextValue ?? '', /(^|;)canInvite(;|$)/);
       fx.prompter.script(
         { input: '+27 82-987 6543', prompt: /in the documented form: a 4-digit international prefix/ },
@@ -51,7 +45,7 @@ describe('Members and invitations of a shared folder', () => {
 
     it('invites nobody when KooDrive knows no user with the number, and refuses a malformed one as it is typed', async () => {
       await signIn(fx, fx.owner);
-      const drafts = await folder('Created by me', 'Work Drafts 工作草稿');
+      const drafts = await folderRow(fx, 'Created by me', 'Work Drafts 工作草稿');
       fx.prompter.script({ input: '0086 139 0000 0000' }, { input: '138 0013 8000' });
       await vscode.commands.executeCommand(CommandId.inviteMember, drafts);
       await fx.prompter.waitForNotification(/^No KooDrive user has the number 0086\*\*\*\*000, so nobody was invited\./);
@@ -72,7 +66,7 @@ describe('Members and invitations of a shared folder', () => {
 
     it('words a refusal with its trace id; resumes after a 401 and invites once', async () => {
       await signIn(fx, fx.owner);
-      const drafts = await folder('Created by me', 'Work Drafts 工作草稿');
+      const drafts = await folderRow(fx, 'Created by me', 'Work Drafts 工作草稿');
       await fx.emulator.control.addFault({ pathPattern: 'usergroupsInvite/invite/', fault: NO_PERMISSION });
       fx.prompter.script({ input: '0027829876543' }, { confirm: true });
       await vscode.commands.executeCommand(CommandId.inviteMember, drafts);
@@ -86,7 +80,7 @@ describe('Members and invitations of a shared folder', () => {
 
     it('is not offered to a member, and explains why when forced', async () => {
       await signIn(fx, fx.member);
-      const family = await folder('Joined', 'Family Photos 家庭相册');
+      const family = await folderRow(fx, 'Joined', 'Family Photos 家庭相册');
       assert.doesNotMatch(family.treeItem().contextValue ?? '', /canInvite/);
       assert.ok(!(await fx.ctx.sharedFolders.getChildren(family)).map(labelOf).includes('Invitations'), 'members see no Invitations row');
       await vscode.commands.executeCommand(CommandId.inviteMember, family);
@@ -159,7 +153,7 @@ describe('Members and invitations of a shared folder', () => {
   describe('Leave Shared Folder', () => {
     it('as a member, leaves after a confirmation: the folder leaves Joined, its family albums the Albums tree', async () => {
       await signIn(fx, fx.member);
-      const family = await folder('Joined', 'Family Photos 家庭相册');
+      const family = await folderRow(fx, 'Joined', 'Family Photos 家庭相册');
       assert.match(family.treeItem().contextValue ?? '', /(^|;)canLeave(;|$)/);
       assert.ok((await rows(fx.ctx.albums, 'Family', 'Manual')).map(labelOf).includes('Reunion Dinner 团圆饭'));
       fx.prompter.script({ confirm: true, message: /^Leave the shared folder “Family Photos 家庭相册”\?/ });
@@ -173,7 +167,7 @@ describe('Members and invitations of a shared folder', () => {
 
     it('as the owner of a folder, refuses to leave it; from the palette offers only joined folders', async () => {
       await signIn(fx, fx.owner);
-      await vscode.commands.executeCommand(CommandId.leaveSharedFolder, await folder('Created by me', 'Family Photos 家庭相册'));
+      await vscode.commands.executeCommand(CommandId.leaveSharedFolder, await folderRow(fx, 'Created by me', 'Family Photos 家庭相册'));
       await fx.prompter.waitForNotification(/^You own “Family Photos 家庭相册”, so you cannot leave it/);
       let offered: string[] = [];
       fx.prompter.script({ pick: (labels) => { offered = labels; return []; } });
@@ -185,15 +179,15 @@ describe('Members and invitations of a shared folder', () => {
     it('words a refusal with its trace id; declining keeps the folder; resumes after a 401', async () => {
       await signIn(fx, fx.member);
       fx.prompter.script({ confirm: false });
-      await vscode.commands.executeCommand(CommandId.leaveSharedFolder, await folder('Joined', 'Family Photos 家庭相册'));
+      await vscode.commands.executeCommand(CommandId.leaveSharedFolder, await folderRow(fx, 'Joined', 'Family Photos 家庭相册'));
       await fx.emulator.control.addFault({ pathPattern: 'deleteMember', fault: NO_PERMISSION });
       fx.prompter.script({ confirm: true });
-      await vscode.commands.executeCommand(CommandId.leaveSharedFolder, await folder('Joined', 'Family Photos 家庭相册'));
+      await vscode.commands.executeCommand(CommandId.leaveSharedFolder, await folderRow(fx, 'Joined', 'Family Photos 家庭相册'));
       await fx.prompter.waitForNotification(/^Leave Shared Folder failed: KooDrive says you are not allowed to do this: 13000410 No permission\. Trace id: \S{58}$/);
       assert.ok((await rows(fx.ctx.sharedFolders, 'Joined')).map(labelOf).includes('Family Photos 家庭相册'));
       await fx.emulator.control.addFault({ pathPattern: 'deleteMember', fault: EXPIRED });
       fx.prompter.click(/session has expired/, 'Sign In Again').script({ confirm: true }, { input: fx.member.token, prompt: /access token/ });
-      await vscode.commands.executeCommand(CommandId.leaveSharedFolder, await folder('Joined', 'Family Photos 家庭相册'));
+      await vscode.commands.executeCommand(CommandId.leaveSharedFolder, await folderRow(fx, 'Joined', 'Family Photos 家庭相册'));
       assert.deepEqual(fx.prompter.unexpected, []);
       await fx.prompter.waitForNotification(/^You left the shared folder “Family Photos 家庭相册”/);
     });

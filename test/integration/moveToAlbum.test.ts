@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/constants';
-import type { AlbumContentNode, AlbumNode } from '../../src/tree/albumNodes';
-import { albumIds, type Fixture, fixture, row, rows, signIn } from './fixture';
+import { albumIds, albumRow, allItems, type Fixture, fixture, rows, signIn } from './fixture';
 
 const target = (name: string) => ({ pick: (labels: string[]) => labels.filter((label) => label === name), loadPages: 3 });
 
@@ -12,22 +11,13 @@ describe('Move to Album', () => {
     fx = await fixture();
   });
 
-  async function album(...path: string[]): Promise<AlbumNode> {
-    const node = await row(fx.ctx.albums, ...path);
-    assert.ok('album' in node, `${path.join(' / ')} is an album row`);
-    return node as AlbumNode;
-  }
 
-  async function items(node: AlbumNode): Promise<AlbumContentNode[]> {
-    await node.loadAll(new AbortController().signal);
-    return node.contents();
-  }
 
   it('adds to the target first, then removes from the source exactly what reached it', async () => {
     await signIn(fx, fx.owner);
-    const westLake = await album('Personal', 'Manual', 'West Lake 西湖 2025');
-    const cats = await album('Personal', 'Manual', 'Cat photos');
-    const chosen = (await items(westLake)).slice(0, 3);
+    const westLake = await albumRow(fx, 'Personal', 'Manual', 'West Lake 西湖 2025');
+    const cats = await albumRow(fx, 'Personal', 'Manual', 'Cat photos');
+    const chosen = (await allItems(westLake)).slice(0, 3);
     let offered: string[] = [];
     fx.prompter.script({ pick: (labels) => { offered = labels; return ['Cat photos']; } });
     await fx.emulator.control.clearRequests();
@@ -47,9 +37,9 @@ describe('Move to Album', () => {
 
   it('when adding fails for some, only the items added leave the source, and the summary accounts for each', async () => {
     await signIn(fx, fx.owner);
-    const paging = await album('Personal', 'Manual', 'Paging 250 翻页');
-    const cats = await album('Personal', 'Manual', 'Cat photos');
-    const all = await items(paging);
+    const paging = await albumRow(fx, 'Personal', 'Manual', 'Paging 250 翻页');
+    const cats = await albumRow(fx, 'Personal', 'Manual', 'Cat photos');
+    const all = await allItems(paging);
     await fx.emulator.control.addFault({ pathPattern: '/add$', times: 1, fault: { type: 'status', status: 400, body: { code: 13000309, msg: 'Resource not found.' } } });
     fx.prompter.script(target('Cat photos')).click(/left in/, 'Show Details');
     await vscode.commands.executeCommand(CommandId.moveToAlbum, all[0], all);
@@ -67,21 +57,21 @@ describe('Move to Album', () => {
 
   it('when removing from the source is refused, the items stay in both albums, never in neither', async () => {
     await signIn(fx, fx.owner);
-    const westLake = await album('Personal', 'Manual', 'West Lake 西湖 2025');
-    const chosen = (await items(westLake)).slice(0, 3);
+    const westLake = await albumRow(fx, 'Personal', 'Manual', 'West Lake 西湖 2025');
+    const chosen = (await allItems(westLake)).slice(0, 3);
     await fx.emulator.control.addFault({ method: 'DELETE', pathPattern: 'batchDelete', fault: { type: 'status', status: 400, body: { code: 13000410, msg: 'No permission.' } } });
     fx.prompter.script(target('Cat photos'));
     await vscode.commands.executeCommand(CommandId.moveToAlbum, chosen[0], chosen);
     const summary = await fx.prompter.waitForNotification(/^Moved 0 of 3 items from “West Lake 西湖 2025” to “Cat photos”\. 3 now in both albums\. Reason: KooDrive says you are not allowed to do this: 13000410 No permission\. Trace id: \S{58}$/);
     assert.deepEqual(summary.actions, ['Retry Failed', 'Show Details']);
     assert.equal((await albumIds(fx, westLake.albumId)).length, 12);
-    assert.equal((await albumIds(fx, (await album('Personal', 'Manual', 'Cat photos')).albumId)).length, 11);
+    assert.equal((await albumIds(fx, (await albumRow(fx, 'Personal', 'Manual', 'Cat photos')).albumId)).length, 11);
   });
 
   it('as a member, moves items of a family album; a 401 during the removal resumes after signing in', async () => {
     await signIn(fx, fx.member);
-    const grandma = await album('Family', 'Manual', 'Grandma 奶奶 80');
-    const chosen = (await items(grandma)).slice(0, 2);
+    const grandma = await albumRow(fx, 'Family', 'Manual', 'Grandma 奶奶 80');
+    const chosen = (await allItems(grandma)).slice(0, 2);
     await fx.emulator.control.addFault({ method: 'DELETE', pathPattern: 'batchDelete', fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'token expired' } } });
     fx.prompter.script(target('Hiking 徒步')).click(/session has expired/, 'Sign In Again').script({ input: fx.member.token, prompt: /access token/ });
     await vscode.commands.executeCommand(CommandId.moveToAlbum, chosen[0], chosen);
@@ -97,8 +87,8 @@ describe('Move to Album', () => {
     assert.doesNotMatch(first.treeItem().contextValue ?? '', /(^|;)removable(;|$)/);
     await vscode.commands.executeCommand(CommandId.moveToAlbum, first, [first]);
     await fx.prompter.waitForNotification(/^Items of a collection album cannot be moved/);
-    const westLake = await album('Personal', 'Manual', 'West Lake 西湖 2025');
-    const [item] = await items(westLake);
+    const westLake = await albumRow(fx, 'Personal', 'Manual', 'West Lake 西湖 2025');
+    const [item] = await allItems(westLake);
     fx.prompter.script({ pick: () => undefined });
     await vscode.commands.executeCommand(CommandId.moveToAlbum, item, [item]);
     assert.deepEqual(fx.prompter.unexpected, []);
