@@ -1,4 +1,4 @@
-import { AlbumKind, AlbumType, type AlbumContent, type AlbumItem, type MemberInfo, type ShareFolder } from '../api/types';
+import { AlbumKind, AlbumType, type AlbumItem, type MemberInfo, type ShareFolder } from '../api/types';
 import type { Localize } from './localize';
 import { maskField, maskPhone, maskUserId } from './mask';
 import { escapeMarkdown, safeText } from './safeText';
@@ -51,23 +51,6 @@ export function albumDescription(album: AlbumItem, t: Localize, familyName?: str
     parts.push(safeText(familyName));
   }
   return parts.join(' · ');
-}
-
-/** Best name available for an album item, else its id. */
-export function contentLabel(content: AlbumContent): string {
-  for (const key of ['fileName', 'name', 'title']) {
-    const value = text(content[key]);
-    if (value) {
-      return safeText(value);
-    }
-  }
-  return safeText(content.id);
-}
-
-/** Shooting time, shown as `YYYY-MM-DD HH:mm` when it parses, else as given. */
-export function contentDescription(content: AlbumContent): string {
-  const taken = text(content.takeTime);
-  return taken ? formatTime(taken) : '';
 }
 
 /**

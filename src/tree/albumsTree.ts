@@ -58,11 +58,6 @@ export class AlbumsTree extends KooTreeProvider implements AlbumsContext {
     return this.activeFilter?.album.albumId === albumId ? this.activeFilter.filter : undefined;
   }
 
-  /** The item filter in force, if any. */
-  get filter(): ActiveItemFilter | undefined {
-    return this.activeFilter;
-  }
-
   /** Narrows one album's rows (one filter at a time in the view), or clears the filter. */
   setItemFilter(album: AlbumNode, filter: ItemFilter | undefined): void {
     const previous = this.activeFilter?.album;

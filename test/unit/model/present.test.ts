@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { formatEnglish as t } from '../../../src/model/localize';
 import { folderOwnerId, ownsFolder } from '../../../src/model/ownership';
-import { albumDescription, albumLabel, contentDescription, contentLabel, fieldsMarkdown, folderDescription, folderLabel, formatTime, isManual, memberDescription, memberLabel } from '../../../src/model/present';
+import { itemDescription, itemName } from '../../../src/model/itemText';
+import { albumDescription, albumLabel, fieldsMarkdown, folderDescription, folderLabel, formatTime, isManual, memberDescription, memberLabel } from '../../../src/model/present';
 
 describe('presentation of API objects', () => {
   it('labels albums by name, and nameless collection albums readably', () => {
@@ -18,10 +19,10 @@ describe('presentation of API objects', () => {
   });
 
   it('labels album items by the best name available, else the id', () => {
-    assert.equal(contentLabel({ id: 'Fg7c', fileName: 'IMG_0001.jpg' }), 'IMG_0001.jpg');
-    assert.equal(contentLabel({ id: 'Fg7cEpaAoh1ZmUxfCPlFEMpvIfUwiKxZW' }), 'Fg7cEpaAoh1ZmUxfCPlFEMpvIfUwiKxZW');
-    assert.equal(contentDescription({ id: 'x', takeTime: '2025-09-01T02:34:57.815Z' }), '2025-09-01 02:34');
-    assert.equal(contentDescription({ id: 'x' }), '');
+    assert.equal(itemName({ id: 'Fg7c', fileName: 'IMG_0001.jpg' }, undefined), 'IMG_0001.jpg');
+    assert.equal(itemName({ id: 'Fg7cEpaAoh1ZmUxfCPlFEMpvIfUwiKxZW' }, undefined), 'Fg7cEpaAoh1ZmUxfCPlFEMpvIfUwiKxZW');
+    assert.equal(itemDescription({ id: 'x', takeTime: '2025-09-01T02:34:57.815Z' }, undefined, t, 'en-GB'), 'taken 1 Sept 2025');
+    assert.equal(itemDescription({ id: 'x' }, undefined, t, 'en-GB'), '');
   });
 
   it('reads the time formats the API mixes (§7.22)', () => {
@@ -53,17 +54,17 @@ describe('presentation of API objects', () => {
   it('renders rows whose fields are missing, null or of another type (one bad row never breaks a listing)', () => {
     const odd = { id: '1805929618625036417', name: null, takeTime: 1756780000000, createTime: 1756780000, userName: 12345, maxMember: null } as unknown as Record<string, unknown>;
     assert.equal(albumLabel(odd as never, t), 'Untitled album (…036417)');
-    assert.equal(contentDescription(odd as never), '2025-09-02 02:26');
+    assert.equal(itemDescription(odd as never, undefined, t, 'en-GB'), 'taken 2 Sept 2025');
     assert.equal(folderDescription(odd as never, true, t), 'owner: you · 2025-09-02 02:26');
     assert.equal(memberLabel(odd as never), '12345');
-    assert.equal(contentLabel({ id: 'F1', fileName: 42 }), '42');
+    assert.equal(itemName({ id: 'F1', fileName: 42 }, undefined), '42');
     assert.equal(formatTime('Sat, 13 Sep 275760 00:00:00 GMT'), 'Sat, 13 Sep 275760 00:00:00 GMT');
   });
 
   it('makes server names inert wherever they are shown (D18)', () => {
     assert.equal(albumLabel({ id: '1', name: '[OK](command:workbench.action.quickOpen)' }, t), '[OK] (command:workbench.action.quickOpen)');
     assert.equal(folderLabel({ id: '1', name: '$(zap) free\nline' }, t), '$ (zap) free line');
-    assert.equal(contentLabel({ id: 'F\u202eexe.jpg' }), 'F exe.jpg');
+    assert.equal(itemName({ id: 'F\u202eexe.jpg' }, undefined), 'F exe.jpg');
   });
 });
 
