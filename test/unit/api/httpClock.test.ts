@@ -115,43 +115,31 @@ describe('api/http: the server clock', () => {
   });
 
   describe('a poisoned clock heals (D17)', () => {
-    it('keeps sending after an answer dated in the year 275760, and the next sane Date repairs the clock', async () => {
+    /** Makes `calls` calls to a server whose answers carry the Date `dateFor(n)`; returns how many it received. */
+    async function requestsSent(calls: number, dateFor: (answer: number) => string): Promise<number> {
       let answers = 0;
-      const server = await startRecordingServer((req, res) => answer(req, res, ++answers === 1 ? 'Sat, 13 Sep 275760 00:00:00 GMT' : new Date().toUTCString()));
+      const server = await startRecordingServer((req, res) => answer(req, res, dateFor(++answers)));
       try {
         const client = h.client(h.owner, { endpoint: () => `http://127.0.0.1:${server.port}` });
-        for (let call = 0; call < 3; call++) {
+        for (let call = 0; call < calls; call++) {
           await client.listAlbums(personalManual);
         }
-        assert.equal(server.hits.length, 3);
+        return server.hits.length;
       } finally {
         await server.close();
       }
+    }
+
+    it('keeps sending after an answer dated in the year 275760, and the next sane Date repairs the clock', async () => {
+      assert.equal(await requestsSent(3, (n) => (n === 1 ? 'Sat, 13 Sep 275760 00:00:00 GMT' : new Date().toUTCString())), 3);
     });
 
     it('is not fooled by a Date header that is not an HTTP date, even on every answer', async () => {
-      const server = await startRecordingServer((req, res) => answer(req, res, '1'));
-      try {
-        const client = h.client(h.owner, { endpoint: () => `http://127.0.0.1:${server.port}` });
-        for (let call = 0; call < 3; call++) {
-          await client.listAlbums(personalManual);
-        }
-        assert.equal(server.hits.length, 3);
-      } finally {
-        await server.close();
-      }
+      assert.equal(await requestsSent(3, () => '1'), 3);
     });
 
     it('ignores a Date more than 24 hours away from the local clock', async () => {
-      const server = await startRecordingServer((req, res) => answer(req, res, new Date(Date.now() - 25 * 60 * MINUTE).toUTCString()));
-      try {
-        const client = h.client(h.owner, { endpoint: () => `http://127.0.0.1:${server.port}` });
-        await client.listAlbums(personalManual);
-        await client.listAlbums(personalManual);
-        assert.equal(server.hits.length, 2);
-      } finally {
-        await server.close();
-      }
+      assert.equal(await requestsSent(2, () => new Date(Date.now() - 25 * 60 * MINUTE).toUTCString()), 2);
     });
   });
 });
