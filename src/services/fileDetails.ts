@@ -48,7 +48,7 @@ export class FileDetailsService {
    * @throws KooDriveError from getFile/GetSpace, {@link OtherOwnerSpace}, or a `Canceled` error when `signal` aborts.
    */
   details(fileId: string, ownerId: string | undefined, signal?: AbortSignal): Promise<FileDetails> {
-    if (!this.owners.has(fileId)) {
+    if (!this.owners.has(fileId) && this.queue.peek(fileId) === undefined) {
       this.owners.set(fileId, ownerId);
     }
     return this.queue.get(fileId, signal);
@@ -80,7 +80,9 @@ export class FileDetailsService {
   }
 
   private async lookup(fileId: string, signal: AbortSignal): Promise<FileDetails> {
-    const container = await this.containerFor(this.owners.get(fileId), signal);
+    const owner = this.owners.get(fileId);
+    this.owners.delete(fileId); // kept only until asked: the cache, not this map, is bounded
+    const container = await this.containerFor(owner, signal);
     if (!container) {
       throw new OtherOwnerSpace();
     }
