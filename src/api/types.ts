@@ -1,7 +1,7 @@
 /**
  * Wire types of the KooDrive Carrier API, shared by the client (`src/api`) and the local
  * emulator (`test/emulator`). Field names are exactly those of the API reference
- * (`shared/koodrive-api.md`). Every identifier is a string (decision D8), even where the
+ * (restated in docs/api.md). Every identifier is a string (decision D8), even where the
  * reference types it as Long: the client parses JSON losslessly and normalises ids to strings.
  * Fields beyond `id` are optional (D12): the tree shows what is present.
  */

@@ -1,0 +1,57 @@
+import type * as vscode from 'vscode';
+import type { ClientOptions, KooDriveClient } from './api/client';
+import type { Session } from './auth/session';
+import type { Config } from './config';
+import type { Log } from './log';
+import type { Localize } from './model/localize';
+import type { Background } from './services/background';
+import type { FileDetailsService } from './services/fileDetails';
+import type { Quota } from './services/quota';
+import type { SessionRecovery } from './services/sessionRecovery';
+import type { Spaces } from './services/spaces';
+import type { Thumbnails } from './services/thumbnails';
+import type { AlbumsTree } from './tree/albumsTree';
+import type { TreeNode } from './tree/node';
+import type { SharedFoldersTree } from './tree/sharedFoldersTree';
+import type { DetailsDocuments } from './ui/details';
+import type { PreviewFiles } from './ui/previewFiles';
+import type { Prompter } from './ui/prompter';
+import type { StatusBar } from './ui/statusBar';
+
+/**
+ * Everything the composition root builds once, for the commands and the services that follow the
+ * session. It sits beside the root, below nothing: commands, services and the root all read it.
+ */
+export interface App {
+  readonly client: KooDriveClient;
+  /** A client with some options replaced, e.g. to check a token before storing it. */
+  readonly makeClient: (overrides: Partial<ClientOptions>) => KooDriveClient;
+  readonly session: Session;
+  readonly config: Config;
+  readonly log: Log;
+  /** `vscode.l10n.t`: every user-visible string goes through it (a plain formatter in unit tests). */
+  readonly t: Localize;
+  /** Mutable so tests can script the answers. */
+  prompter: Prompter;
+  readonly albums: AlbumsTree;
+  readonly albumsView: vscode.TreeView<TreeNode>;
+  readonly sharedFolders: SharedFoldersTree;
+  readonly sharedFoldersView: vscode.TreeView<TreeNode>;
+  /** Read-only documents: Show Details, reports. */
+  readonly details: DetailsDocuments;
+  /** File details of album items (names, types, links), per session. */
+  readonly itemDetails: FileDetailsService;
+  /** Thumbnails for tooltips, in a cache bounded by bytes. */
+  readonly thumbnails: Thumbnails;
+  /** Album items opened in VS Code's editors (Open Preview). */
+  readonly previews: PreviewFiles;
+  /** What this workspace remembers (the album-content order). */
+  readonly workspaceState: vscode.Memento;
+  readonly recovery: SessionRecovery;
+  readonly background: Background;
+  /** The users' spaces (containerId), read once per session per owner. */
+  readonly spaces: Spaces;
+  /** The user's storage quota, for the status bar and Show Storage. */
+  readonly quota: Quota;
+  readonly statusBar: StatusBar;
+}
