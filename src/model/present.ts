@@ -124,13 +124,19 @@ export function memberDescription(member: MemberInfo, isOwner: boolean, t: Local
   return parts.join(' · ');
 }
 
+/** The most fields a tooltip shows: a server may send any number of them. */
+export const TOOLTIP_FIELDS_MAX = 30;
+
 /**
- * A Markdown table of every field the API returned, for tooltips: values escaped (D18), people's
- * ids and phone numbers masked.
+ * A Markdown table of the fields the API returned, for tooltips: at most
+ * {@link TOOLTIP_FIELDS_MAX} of them, each value cut to 200 characters and escaped (D18), people's
+ * ids and phone numbers masked; a last row says how many more there are.
  */
 export function fieldsMarkdown(title: string, object: Record<string, unknown>): string {
-  const rows = Object.entries(object)
-    .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([key, value]) => `| ${escapeMarkdown(key, 60)} | ${escapeMarkdown(maskField(key, value))} |`);
+  const fields = Object.entries(object).filter(([, value]) => value !== undefined && value !== null && value !== '');
+  const rows = fields.slice(0, TOOLTIP_FIELDS_MAX).map(([key, value]) => `| ${escapeMarkdown(key, 60)} | ${escapeMarkdown(maskField(key, value))} |`);
+  if (fields.length > TOOLTIP_FIELDS_MAX) {
+    rows.push(`| … | +${fields.length - TOOLTIP_FIELDS_MAX} |`);
+  }
   return [`**${escapeMarkdown(title)}**`, '', '| | |', '|---|---|', ...rows].join('\n');
 }

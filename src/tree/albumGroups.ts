@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { albumPage } from '../api/paging';
 import { AlbumKind, AlbumType, type AlbumItem } from '../api/types';
-import { AlbumNode, type AlbumsContext } from './albumNodes';
-import { contextValue, TreeNode } from './node';
-import { type Page, PagedNode } from './pagedNode';
+import { AlbumNode, type AlbumsHost } from './albumNodes';
+import { contextValue, rowId, TreeNode } from './node';
+import { PagedNode, type RowPage } from './pagedNode';
 import type { NodeType } from './kinds';
 
 const t = vscode.l10n.t;
@@ -15,12 +15,6 @@ export interface Family {
   name: string;
 }
 
-/** An album as a group lists it, with the family it belongs to (family albums only). */
-export interface AlbumEntry {
-  album: AlbumItem;
-  family?: Family;
-}
-
 /** "Personal" or "Family": holds the Manual and Collection groups. */
 export class AlbumScopeNode extends TreeNode {
   override readonly nodeTypes: readonly NodeType[] = ['albumScope'];
@@ -28,10 +22,10 @@ export class AlbumScopeNode extends TreeNode {
 
   constructor(
     readonly kind: AlbumKind,
-    ctx: AlbumsContext,
+    host: AlbumsHost,
   ) {
     super(undefined);
-    this.groups = [AlbumType.manual, AlbumType.collection].map((type) => kind === AlbumKind.family ? new FamilyAlbumGroupNode(this, ctx, type) : new PersonalAlbumGroupNode(this, ctx, type));
+    this.groups = [AlbumType.manual, AlbumType.collection].map((type) => kind === AlbumKind.family ? new FamilyAlbumGroupNode(this, host, type) : new PersonalAlbumGroupNode(this, host, type));
   }
 
   get title(): string {
@@ -40,7 +34,7 @@ export class AlbumScopeNode extends TreeNode {
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `scope:${this.kind}`;
+    item.id = rowId('scope', String(this.kind));
     item.iconPath = new vscode.ThemeIcon(this.kind === AlbumKind.family ? 'organization' : 'person');
     item.contextValue = 'albumScope';
     return item;
@@ -55,14 +49,14 @@ export class AlbumScopeNode extends TreeNode {
  * "Manual" or "Collection" under a scope: its albums a page at a time (pageNum/pageSize, D11).
  * Manual groups are where albums are created (`canCreate` in the context value).
  */
-export abstract class AlbumGroupNode<Cursor = unknown> extends PagedNode<AlbumEntry, Cursor> {
+export abstract class AlbumGroupNode<Cursor = unknown> extends PagedNode<Cursor> {
   override readonly nodeTypes: readonly NodeType[] = ['albumGroup'];
   constructor(
     readonly scope: AlbumScopeNode,
-    protected override readonly ctx: AlbumsContext,
+    protected override readonly host: AlbumsHost,
     readonly type: AlbumType,
   ) {
-    super(scope, ctx);
+    super(scope, host);
   }
 
   get kind(): AlbumKind {
@@ -81,7 +75,7 @@ export abstract class AlbumGroupNode<Cursor = unknown> extends PagedNode<AlbumEn
     // Personal manual albums are what people tidy most: show them without a click.
     const open = this.kind === AlbumKind.personal && this.manual;
     const item = new vscode.TreeItem(this.title, open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `albumType:${this.kind}:${this.type}`;
+    item.id = rowId('albumType', String(this.kind), String(this.type));
     item.iconPath = new vscode.ThemeIcon(this.manual ? 'folder-library' : 'sparkle');
     item.contextValue = contextValue('albumGroup', this.manual ? 'manual' : 'collection', this.kind === AlbumKind.family ? 'family' : 'personal', 'refreshable', this.manual && 'canCreate');
     return item;
@@ -91,9 +85,10 @@ export abstract class AlbumGroupNode<Cursor = unknown> extends PagedNode<AlbumEn
     return t('No albums');
   }
 
-  protected toNode(entry: AlbumEntry): TreeNode {
-    const node = new AlbumNode(this, this.ctx, entry.album, entry.family);
-    this.ctx.albumShown(node);
+  /** The row of an album, indexed by the tree so removals and reloads can find it by id. */
+  protected albumRow(album: AlbumItem, family?: Family): TreeNode {
+    const node = new AlbumNode(this, this.host, album, family);
+    this.host.albumShown(node);
     return node;
   }
 
@@ -105,9 +100,9 @@ export abstract class AlbumGroupNode<Cursor = unknown> extends PagedNode<AlbumEn
 
 /** Personal albums: one listing, page by page. */
 export class PersonalAlbumGroupNode extends AlbumGroupNode<number> {
-  protected async fetchPage(cursor: number | undefined, pageSize: number, signal: AbortSignal): Promise<Page<AlbumEntry, number>> {
-    const page = await albumPage(this.ctx.client, { albumKind: AlbumKind.personal, albumType: this.type, pageNum: cursor ?? 1, pageSize }, { signal });
-    return { items: page.items.map((album) => ({ album })), next: page.next };
+  protected async fetchPage(cursor: number | undefined, pageSize: number, signal: AbortSignal): Promise<RowPage<TreeNode, number>> {
+    const page = await albumPage(this.host.client, { albumKind: AlbumKind.personal, albumType: this.type, pageNum: cursor ?? 1, pageSize }, { signal });
+    return { rows: page.items.map((album) => this.albumRow(album)), next: page.next };
   }
 }
 
@@ -125,24 +120,24 @@ export class FamilyAlbumGroupNode extends AlbumGroupNode<FamilyCursor> {
 
   /** The families whose albums this group lists (asked once per load of the group). */
   async familyList(signal: AbortSignal): Promise<Family[]> {
-    this.families ??= await this.ctx.families(signal);
+    this.families ??= await this.host.families(signal);
     return this.families;
   }
 
-  protected async fetchPage(cursor: FamilyCursor | undefined, pageSize: number, signal: AbortSignal): Promise<Page<AlbumEntry, FamilyCursor>> {
+  protected async fetchPage(cursor: FamilyCursor | undefined, pageSize: number, signal: AbortSignal): Promise<RowPage<TreeNode, FamilyCursor>> {
     const families = await this.familyList(signal);
     let at: FamilyCursor | undefined = cursor ?? { family: 0, page: 1 };
     while (at && at.family < families.length) {
       const family = families[at.family];
-      const page = await albumPage(this.ctx.client, { albumKind: AlbumKind.family, albumType: this.type, groupId: family.groupId, pageNum: at.page, pageSize }, { signal });
+      const page = await albumPage(this.host.client, { albumKind: AlbumKind.family, albumType: this.type, groupId: family.groupId, pageNum: at.page, pageSize }, { signal });
       const next: FamilyCursor | undefined = page.next !== undefined
         ? { family: at.family, page: page.next }
         : at.family + 1 < families.length ? { family: at.family + 1, page: 1 } : undefined;
       if (page.items.length > 0) {
-        return { items: page.items.map((album) => ({ album, family })), next };
+        return { rows: page.items.map((album) => this.albumRow(album, family)), next };
       }
       at = next;
     }
-    return { items: [], next: undefined };
+    return { rows: [], next: undefined };
   }
 }

@@ -3,24 +3,17 @@ import { isKooDriveError } from '../api/errors';
 import { albumContentPage } from '../api/paging';
 import { AlbumKind, Limits, type AlbumContent, type AlbumItem, type FileDetails } from '../api/types';
 import { CommandId } from '../constants';
+import type { ContentSort } from '../model/contentSort';
 import { errorReason, isCancellation } from '../model/errorText';
 import { type ItemFilter, matchesFilter } from '../model/itemFilter';
 import { fileKind, type ItemExtras, itemDescription, itemName, itemSentence, itemTooltip, kindIcon } from '../model/itemText';
 import { albumDescription, albumLabel, fieldsMarkdown, isManual, text } from '../model/present';
 import type { AlbumGroupNode, Family } from './albumGroups';
-import { contextValue, TreeNode } from './node';
-import { type Page, PagedNode, type TreeContext } from './pagedNode';
+import { contextValue, rowId, TreeNode } from './node';
+import { PagedNode, type RowHost, type RowPage } from './pagedNode';
 import type { NodeType } from './kinds';
 
 const t = vscode.l10n.t;
-
-/** Order of album contents (ListAlbumContent `sortType` / `sortDirection`). */
-export interface ContentSort {
-  /** 1 date taken, 2 date added. */
-  sortType: 1 | 2;
-  /** 1 oldest first, 2 newest first. */
-  sortDirection: 1 | 2;
-}
 
 /** File details of album items, looked up a few at a time and cached (services/fileDetails.ts). */
 export interface ItemDetailsSource {
@@ -29,7 +22,7 @@ export interface ItemDetailsSource {
 }
 
 /** What album nodes need from the Albums tree besides loading. */
-export interface AlbumsContext extends TreeContext {
+export interface AlbumsHost extends RowHost {
   /** The families (shared-folder groups) the user belongs to. */
   families(signal: AbortSignal): Promise<Family[]>;
   /** An album row was built: the tree indexes it by id. */
@@ -39,14 +32,16 @@ export interface AlbumsContext extends TreeContext {
   /** The item filter of this album, if one is set (Filter Items…). */
   itemFilter(albumId: string): ItemFilter | undefined;
   readonly itemDetails: ItemDetailsSource;
-  /** A `data:` URI of the file's thumbnail, if it has one (D15). */
+  /** A `data:` URI of the file's thumbnail, if it has one (D15); kept in a cache bounded by bytes, not by the row. */
   thumbnail(details: FileDetails, signal: AbortSignal): Promise<string | undefined>;
+  /** The thumbnail already in that cache, without asking. */
+  knownThumbnail(details: FileDetails): string | undefined;
   /** The display language, for sizes and dates. */
   locale(): string;
 }
 
 /** An album; expanding it lists its contents with cursor paging (D11). */
-export class AlbumNode extends PagedNode<AlbumContent, string> {
+export class AlbumNode extends PagedNode<string> {
   override readonly nodeTypes: readonly NodeType[] = ['album'];
   private total: number | undefined;
   /** Aborted when the album is collapsed or reloaded: its rows no longer need details. */
@@ -54,11 +49,11 @@ export class AlbumNode extends PagedNode<AlbumContent, string> {
 
   constructor(
     readonly group: AlbumGroupNode,
-    protected override readonly ctx: AlbumsContext,
+    protected override readonly host: AlbumsHost,
     readonly album: AlbumItem,
     readonly family: Family | undefined,
   ) {
-    super(group, ctx);
+    super(group, host);
   }
 
   get albumId(): string {
@@ -94,7 +89,7 @@ export class AlbumNode extends PagedNode<AlbumContent, string> {
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `album:${this.album.id}`;
+    item.id = rowId('album', this.album.id);
     item.description = this.description;
     item.tooltip = new vscode.MarkdownString(fieldsMarkdown(this.title, { ...this.album, family: this.family?.name }));
     item.iconPath = new vscode.ThemeIcon(this.manual ? 'file-media' : 'sparkle');
@@ -114,10 +109,6 @@ export class AlbumNode extends PagedNode<AlbumContent, string> {
     return t('This album is empty');
   }
 
-  protected toNode(content: AlbumContent): TreeNode {
-    return new AlbumContentNode(this, this.ctx, content);
-  }
-
   protected override rowsAdded(rows: TreeNode[]): void {
     for (const row of rows) {
       if (row instanceof AlbumContentNode) {
@@ -126,9 +117,10 @@ export class AlbumNode extends PagedNode<AlbumContent, string> {
     }
   }
 
-  protected override shownRows(): TreeNode[] {
-    const filter = this.ctx.itemFilter(this.albumId);
-    return filter ? this.rows.filter((row) => row instanceof AlbumContentNode && row.matches(filter)) : this.rows;
+  protected override shownRows(): readonly TreeNode[] {
+    const filter = this.host.itemFilter(this.albumId);
+    const rows = this.listing.rows;
+    return filter ? rows.filter((row) => row instanceof AlbumContentNode && row.matches(filter)) : rows;
   }
 
   protected override noneShownText(): string {
@@ -144,7 +136,7 @@ export class AlbumNode extends PagedNode<AlbumContent, string> {
   expanded(): void {
     if (this.detailsWanted.signal.aborted) {
       this.detailsWanted = new AbortController();
-      this.rowsAdded(this.rows);
+      this.rowsAdded([...this.listing.rows]);
     }
   }
 
@@ -158,12 +150,12 @@ export class AlbumNode extends PagedNode<AlbumContent, string> {
     return Limits.albumContentPageSizeMax;
   }
 
-  protected async fetchPage(cursor: string | undefined, pageSize: number, signal: AbortSignal): Promise<Page<AlbumContent, string>> {
-    const page = await albumContentPage(this.ctx.client, this.album.id, cursor, { pageSize, ...this.ctx.contentSort() }, { signal });
+  protected async fetchPage(cursor: string | undefined, pageSize: number, signal: AbortSignal): Promise<RowPage<TreeNode, string>> {
+    const page = await albumContentPage(this.host.client, this.album.id, cursor, { pageSize, ...this.host.contentSort() }, { signal });
     if (cursor === undefined) {
       this.total = page.total;
     }
-    return page;
+    return { rows: page.items.map((content) => new AlbumContentNode(this, this.host, content)), next: page.next };
   }
 
   /** The items loaded so far. */
@@ -179,16 +171,16 @@ export class AlbumNode extends PagedNode<AlbumContent, string> {
  */
 export class AlbumContentNode extends TreeNode {
   override readonly nodeTypes: readonly NodeType[] = ['albumContent'];
-  /** "Removing…" and the like while a command works on this row. */
-  busy: string | undefined;
   private fileDetails: FileDetails | undefined;
-  private extras: ItemExtras | undefined;
+  /** The folder path, once asked for on hover (undefined when KooDrive gave none). */
+  private path: string | undefined;
+  private hovered = false;
   private problem: string | undefined;
   private asked = false;
 
   constructor(
     readonly album: AlbumNode,
-    private readonly ctx: AlbumsContext,
+    private readonly host: AlbumsHost,
     readonly content: AlbumContent,
   ) {
     super(album);
@@ -213,7 +205,7 @@ export class AlbumContentNode extends TreeNode {
   }
 
   override get description(): string {
-    return this.busy ?? itemDescription(this.content, this.fileDetails, t, this.ctx.locale());
+    return itemDescription(this.content, this.fileDetails, t, this.host.locale());
   }
 
   matches(filter: ItemFilter): boolean {
@@ -226,10 +218,10 @@ export class AlbumContentNode extends TreeNode {
       return;
     }
     this.asked = true;
-    this.ctx.itemDetails.details(this.fileId, this.ownerId, signal).then(
+    this.host.itemDetails.details(this.fileId, this.ownerId, signal).then(
       (details) => {
         this.fileDetails = details;
-        this.ctx.changed(this);
+        this.host.changed(this);
       },
       (error: unknown) => {
         this.asked = false;
@@ -238,37 +230,37 @@ export class AlbumContentNode extends TreeNode {
         }
         this.problem = error instanceof Error && error.name === 'OtherOwnerSpace' ? t('KooDrive does not share the space of this file’s owner') : errorReason(error, t);
         if (isKooDriveError(error) && error.kind === 'sessionExpired') {
-          this.ctx.failed(error);
+          this.host.failed(error);
         }
-        this.ctx.changed(this);
+        this.host.changed(this);
       },
     );
   }
 
   /** Fills the tooltip on hover: the folder path and the thumbnail, asked for only then. */
   async resolveTooltip(signal: AbortSignal): Promise<vscode.MarkdownString> {
-    if (!this.extras) {
-      const [path, thumbnail] = await Promise.all([
-        this.ctx.itemDetails.fullPath(this.fileId, this.ownerId, signal).catch(() => undefined),
-        this.fileDetails ? this.ctx.thumbnail(this.fileDetails, signal).catch(() => undefined) : undefined,
-      ]);
-      this.extras = { path, thumbnail };
-    }
-    return this.tooltip();
+    const [path, thumbnail] = await Promise.all([
+      this.hovered ? this.path : this.host.itemDetails.fullPath(this.fileId, this.ownerId, signal).catch(() => undefined),
+      this.fileDetails ? this.host.thumbnail(this.fileDetails, signal).catch(() => undefined) : undefined,
+    ]);
+    this.path = path;
+    this.hovered = true;
+    return this.tooltip({ path, thumbnail });
   }
 
-  private tooltip(): vscode.MarkdownString {
-    return new vscode.MarkdownString(itemTooltip(this.content, this.fileDetails, { ...this.extras, problem: this.problem }, t, this.ctx.locale()));
+  private tooltip(extras: ItemExtras): vscode.MarkdownString {
+    return new vscode.MarkdownString(itemTooltip(this.content, this.fileDetails, { ...extras, problem: this.problem }, t, this.host.locale()));
   }
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.None);
-    item.id = `content:${this.album.albumId}:${this.content.id}`;
+    item.id = rowId('content', this.album.albumId, this.content.id);
     item.description = this.description;
-    // Left to resolveTreeItem (on hover) until the path and thumbnail are known.
-    item.tooltip = this.extras || this.problem ? this.tooltip() : undefined;
-    item.iconPath = new vscode.ThemeIcon(this.busy ? 'loading~spin' : this.fileDetails ? kindIcon(fileKind(this.fileDetails)) : 'file');
-    item.accessibilityInformation = { label: itemSentence(this.content, this.fileDetails, t, this.ctx.locale()) };
+    // Left to resolveTreeItem (on hover) until the path is known; the thumbnail only if still cached.
+    const thumbnail = this.fileDetails && this.host.knownThumbnail(this.fileDetails);
+    item.tooltip = this.hovered || this.problem ? this.tooltip({ path: this.path, thumbnail }) : undefined;
+    item.iconPath = new vscode.ThemeIcon(this.fileDetails ? kindIcon(fileKind(this.fileDetails)) : 'file');
+    item.accessibilityInformation = { label: itemSentence(this.content, this.fileDetails, t, this.host.locale()) };
     item.contextValue = contextValue('albumContent', 'hasId', this.album.manual && 'removable', 'draggable', 'previewable');
     item.command = { command: CommandId.openPreview, title: t('Open Preview'), arguments: [this] };
     return item;

@@ -4,18 +4,10 @@ import { AlbumKind, ShareFolderQueryType, type FileDetails } from '../api/types'
 import type { ItemFilter } from '../model/itemFilter';
 import { folderLabel } from '../model/present';
 import { AlbumGroupNode, AlbumScopeNode, type Family } from './albumGroups';
-import { AlbumContentNode, AlbumNode, type AlbumsContext, type ContentSort, type ItemDetailsSource } from './albumNodes';
+import { type ContentSort, DEFAULT_SORT } from '../model/contentSort';
+import { AlbumContentNode, AlbumNode, type AlbumsHost, type ItemDetailsSource } from './albumNodes';
 import type { TreeNode } from './node';
-import { KooTreeProvider, type TreeEnv } from './provider';
-
-/** What the Albums tree reads besides the common environment. */
-export interface AlbumsEnv extends TreeEnv {
-  readonly itemDetails: ItemDetailsSource;
-  thumbnail(details: FileDetails, signal: AbortSignal): Promise<string | undefined>;
-  locale(): string;
-  /** The order remembered for this workspace. */
-  sort?: ContentSort;
-}
+import { KooTreeProvider, type TreeInputs } from './provider';
 
 /** The one item filter of the view: which album, and what it keeps. */
 export interface ActiveItemFilter {
@@ -23,11 +15,8 @@ export interface ActiveItemFilter {
   filter: ItemFilter;
 }
 
-/** The default order: newest first by date taken. */
-export const DEFAULT_SORT: ContentSort = { sortType: 1, sortDirection: 2 };
-
 /** The Albums tree: Personal and Family, each split into Manual and Collection. */
-export class AlbumsTree extends KooTreeProvider implements AlbumsContext {
+export class AlbumsTree extends KooTreeProvider implements AlbumsHost {
   /** Loaded album nodes by album id, so removed rows can be dropped without a reload. */
   private readonly albums = new Map<string, AlbumNode>();
   private scopes: AlbumScopeNode[] = [];
@@ -37,21 +26,25 @@ export class AlbumsTree extends KooTreeProvider implements AlbumsContext {
   /** Fires when an item filter is set or cleared (the view's description follows it). */
   readonly onDidChangeItemFilter = this.filterChanges.event;
 
-  constructor(private readonly albumsEnv: AlbumsEnv) {
-    super(albumsEnv);
-    this.sort = albumsEnv.sort ?? DEFAULT_SORT;
+  constructor(inputs: TreeInputs) {
+    super(inputs);
+    this.sort = inputs.sort ?? DEFAULT_SORT;
   }
 
   get itemDetails(): ItemDetailsSource {
-    return this.albumsEnv.itemDetails;
+    return this.inputs.itemDetails;
   }
 
   thumbnail(details: FileDetails, signal: AbortSignal): Promise<string | undefined> {
-    return this.albumsEnv.thumbnail(details, signal);
+    return this.inputs.thumbnails.get(details, signal);
+  }
+
+  knownThumbnail(details: FileDetails): string | undefined {
+    return this.inputs.thumbnails.peek(details);
   }
 
   locale(): string {
-    return this.albumsEnv.locale();
+    return this.inputs.locale();
   }
 
   itemFilter(albumId: string): ItemFilter | undefined {
@@ -201,20 +194,10 @@ export class AlbumsTree extends KooTreeProvider implements AlbumsContext {
     }
   }
 
-  /** Marks loaded rows of an album as busy ("Removing…"), or clears the mark with undefined. */
-  markBusy(albumId: string, ids: Iterable<string>, busy: string | undefined): void {
-    const node = this.albums.get(albumId);
-    if (!node) {
-      return;
-    }
+  /** The loaded rows of an album's items `ids` (e.g. to show them busy while they are removed). */
+  contentRows(albumId: string, ids: Iterable<string>): AlbumContentNode[] {
     const wanted = new Set(ids);
-    const rows = node.contents().filter((row) => wanted.has(row.fileId) && row.busy !== busy);
-    for (const row of rows) {
-      row.busy = busy;
-    }
-    if (rows.length > 0) {
-      this.changed(node);
-    }
+    return this.albums.get(albumId)?.contents().filter((row) => wanted.has(row.fileId)) ?? [];
   }
 
   /** Reloads one album's contents (after Undo, or items added), or does nothing if it is not shown. */

@@ -2,76 +2,137 @@ import * as vscode from 'vscode';
 import type { InviteeConfirmDetail, InviteeDetail } from '../api/types';
 import { inviteeDescription, inviteeLabel, inviteState, pendingDescription, pendingLabel } from '../model/invitations';
 import { fieldsMarkdown, text } from '../model/present';
-import { contextValue, TreeNode } from './node';
-import { type Page, PagedNode, type TreeContext } from './pagedNode';
 import type { NodeType } from './kinds';
+import { contextValue, rowId, TreeNode } from './node';
+import { PagedNode, type RowHost, type RowPage } from './pagedNode';
 
 const t = vscode.l10n.t;
 
-/** What invitation nodes need from the Shared Folders tree besides loading. */
-export interface InvitationsContext extends TreeContext {
+/** What invitation listings need from the Shared Folders tree besides loading. */
+export interface InvitationsHost extends RowHost {
   /** The user's pending invitations were (re)loaded: how many there are. */
   pendingInvitations(count: number): void;
 }
 
+type Invite = InviteeConfirmDetail | InviteeDetail;
+
+const STATE_ICONS = { pending: 'clock', accepted: 'pass', rejected: 'circle-slash', expired: 'history', unknown: 'question' } as const;
+
 /**
- * "Invitations to you" (InviteConfrimList, §4.3): the signed-in user's pending invitations, one
- * request per load (the list has no paging). The tree shows it at the top only when it holds any.
+ * What tells the two invitation listings apart: "Invitations to you" (InviteConfrimList, §4.3,
+ * the signed-in user's pending invitations) and a folder's "Invitations" (InviteList, §4.4,
+ * everyone its owner invited). Neither list has paging: one request per load.
  */
-export class PendingInvitationsNode extends PagedNode<InviteeConfirmDetail, never> {
-  override readonly nodeTypes: readonly NodeType[] = ['pendingInvitations'];
-  constructor(protected override readonly ctx: InvitationsContext) {
-    super(undefined, ctx);
+interface InvitationKind {
+  listType: NodeType;
+  rowType: NodeType;
+  load(host: InvitationsHost, signal: AbortSignal): Promise<Invite[]>;
+  label(invite: Invite): string;
+  description(invite: Invite): string;
+  icon(invite: Invite): string;
+  context(invite: Invite): string;
+}
+
+const TO_ME: InvitationKind = {
+  listType: 'pendingInvitations',
+  rowType: 'pendingInvitation',
+  load: (host, signal) => host.client.listPendingInvites({ signal }),
+  label: (invite) => pendingLabel(invite, t),
+  description: (invite) => pendingDescription(invite, t),
+  icon: () => 'mail',
+  context: () => contextValue('pendingInvitation', 'hasId'),
+};
+
+function ofFolder(groupId: string): InvitationKind {
+  return {
+    listType: 'invitations',
+    rowType: 'invitee',
+    load: (host, signal) => host.client.listInvitees(groupId, { signal }),
+    label: (invite) => inviteeLabel(invite, t),
+    description: (invite) => inviteeDescription(invite, Date.now(), t),
+    icon: (invite) => STATE_ICONS[inviteState(invite, Date.now())],
+    context: (invite) => contextValue('invitee', inviteState(invite, Date.now()), 'hasId'),
+  };
+}
+
+/** One invitation listing: "Invitations to you" at the top of the tree, or "Invitations" under an owned folder. */
+export class InvitationsNode extends PagedNode<never> {
+  override readonly nodeTypes: readonly NodeType[];
+
+  private constructor(
+    parent: TreeNode | undefined,
+    protected override readonly host: InvitationsHost,
+    private readonly kind: InvitationKind,
+    private readonly folderId: string | undefined,
+  ) {
+    super(parent, host);
+    this.nodeTypes = [kind.listType];
+  }
+
+  /** "Invitations to you": shown at the top only when it holds any; its count is the view's badge. */
+  static toMe(host: InvitationsHost): InvitationsNode {
+    return new InvitationsNode(undefined, host, TO_ME, undefined);
+  }
+
+  /** "Invitations" under a folder the user owns: every invitee and their state. */
+  static ofFolder(parent: TreeNode, host: InvitationsHost, folderId: string, groupId: string): InvitationsNode {
+    return new InvitationsNode(parent, host, ofFolder(groupId), folderId);
+  }
+
+  private get mine(): boolean {
+    return this.folderId === undefined;
   }
 
   get title(): string {
-    return t('Invitations to you');
+    return this.mine ? t('Invitations to you') : t('Invitations');
   }
 
   override get description(): string | undefined {
     const count = this.invitations().length;
-    return count > 0 ? String(count) : undefined;
+    return this.mine && count > 0 ? String(count) : undefined;
   }
 
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = 'pendingInvitations';
+    const item = new vscode.TreeItem(this.title, this.mine ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.mine ? rowId('pendingInvitations') : rowId('invitations', this.folderId ?? '');
     item.description = this.description;
     item.iconPath = new vscode.ThemeIcon('mail');
-    item.contextValue = contextValue('invitationGroup', 'refreshable');
+    item.contextValue = contextValue(this.mine ? 'invitationGroup' : 'invitations', 'refreshable');
     return item;
   }
 
   protected emptyText(): string {
-    return t('No invitations are waiting for you');
+    return this.mine ? t('No invitations are waiting for you') : t('Nobody has been invited to this folder');
   }
 
-  protected toNode(invite: InviteeConfirmDetail): TreeNode {
-    return new PendingInvitationNode(this, invite);
-  }
-
-  protected async fetchPage(_cursor: undefined, _pageSize: number, signal: AbortSignal): Promise<Page<InviteeConfirmDetail, never>> {
-    return { items: await this.ctx.client.listPendingInvites({ signal }), next: undefined };
+  protected async fetchPage(_cursor: undefined, _pageSize: number, signal: AbortSignal): Promise<RowPage<TreeNode, never>> {
+    const invites = await this.kind.load(this.host, signal);
+    return { rows: invites.map((invite) => new InvitationNode(this, this.kind, invite)), next: undefined };
   }
 
   protected override rowsAdded(): void {
-    this.ctx.pendingInvitations(this.invitations().length);
+    if (this.mine) {
+      this.host.pendingInvitations(this.invitations().length);
+    }
   }
 
   /** The invitations loaded so far. */
-  invitations(): PendingInvitationNode[] {
-    return this.loadedRows().filter((node): node is PendingInvitationNode => node instanceof PendingInvitationNode);
+  invitations(): InvitationNode[] {
+    return this.loadedRows().filter((node): node is InvitationNode => node instanceof InvitationNode);
   }
 }
 
-/** An invitation to the user: the folder's name, who invited (masked), until when; Accept / Reject. */
-export class PendingInvitationNode extends TreeNode {
-  override readonly nodeTypes: readonly NodeType[] = ['pendingInvitation'];
+/** One invitation: to the user (the folder's name, who invited, until when; Accept / Reject), or of an owned folder (the number masked, its state). */
+export class InvitationNode extends TreeNode {
+  override readonly nodeTypes: readonly NodeType[];
+
   constructor(
-    parent: PendingInvitationsNode,
-    readonly invite: InviteeConfirmDetail,
+    parent: InvitationsNode,
+    private readonly kind: InvitationKind,
+    readonly invite: Invite,
   ) {
     super(parent);
+    this.nodeTypes = [kind.rowType];
   }
 
   get inviteId(): string {
@@ -83,104 +144,22 @@ export class PendingInvitationNode extends TreeNode {
     return text(this.invite.groupId);
   }
 
-  /** The folder's name, inert (D18). */
+  /** The folder's name or the invitee's masked number, inert (D18). */
   get title(): string {
-    return pendingLabel(this.invite, t);
+    return this.kind.label(this.invite);
   }
 
   override get description(): string {
-    return pendingDescription(this.invite, t);
+    return this.kind.description(this.invite);
   }
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.None);
-    item.id = `pendingInvitation:${this.invite.inviteId}`;
+    item.id = rowId(this.kind.rowType, this.invite.inviteId);
     item.description = this.description;
     item.tooltip = new vscode.MarkdownString(fieldsMarkdown(this.title, this.invite));
-    item.iconPath = new vscode.ThemeIcon('mail');
-    item.contextValue = contextValue('pendingInvitation', 'hasId');
-    return item;
-  }
-
-  override apiId(): string {
-    return this.invite.inviteId;
-  }
-
-  override apiObject(): Record<string, unknown> {
-    return this.invite;
-  }
-}
-
-/** "Invitations" under a folder the user owns (InviteList, §4.4): every invitee and their state. */
-export class InvitationsNode extends PagedNode<InviteeDetail, never> {
-  override readonly nodeTypes: readonly NodeType[] = ['invitations'];
-  constructor(
-    parent: TreeNode,
-    ctx: TreeContext,
-    private readonly folderId: string,
-    private readonly groupId: string,
-  ) {
-    super(parent, ctx);
-  }
-
-  get title(): string {
-    return t('Invitations');
-  }
-
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `invitations:${this.folderId}`;
-    item.iconPath = new vscode.ThemeIcon('mail');
-    item.contextValue = contextValue('invitations', 'refreshable');
-    return item;
-  }
-
-  protected emptyText(): string {
-    return t('Nobody has been invited to this folder');
-  }
-
-  protected toNode(invite: InviteeDetail): TreeNode {
-    return new InviteeNode(this, invite);
-  }
-
-  protected async fetchPage(_cursor: undefined, _pageSize: number, signal: AbortSignal): Promise<Page<InviteeDetail, never>> {
-    return { items: await this.ctx.client.listInvitees(this.groupId, { signal }), next: undefined };
-  }
-
-  /** The invitees loaded so far. */
-  invitees(): InviteeNode[] {
-    return this.loadedRows().filter((node): node is InviteeNode => node instanceof InviteeNode);
-  }
-}
-
-const STATE_ICONS = { pending: 'clock', accepted: 'pass', rejected: 'circle-slash', expired: 'history', unknown: 'question' } as const;
-
-/** One invitee of an owned folder: the number masked, the state, the date. */
-export class InviteeNode extends TreeNode {
-  override readonly nodeTypes: readonly NodeType[] = ['invitee'];
-  constructor(
-    parent: InvitationsNode,
-    readonly invite: InviteeDetail,
-  ) {
-    super(parent);
-  }
-
-  get title(): string {
-    return inviteeLabel(this.invite, t);
-  }
-
-  override get description(): string {
-    return inviteeDescription(this.invite, Date.now(), t);
-  }
-
-  treeItem(): vscode.TreeItem {
-    const state = inviteState(this.invite, Date.now());
-    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.None);
-    item.id = `invitee:${this.invite.inviteId}`;
-    item.description = this.description;
-    item.tooltip = new vscode.MarkdownString(fieldsMarkdown(this.title, this.invite));
-    item.iconPath = new vscode.ThemeIcon(STATE_ICONS[state]);
-    item.contextValue = contextValue('invitee', state, 'hasId');
+    item.iconPath = new vscode.ThemeIcon(this.kind.icon(this.invite));
+    item.contextValue = this.kind.context(this.invite);
     return item;
   }
 

@@ -6,7 +6,7 @@
  */
 import type { AlbumGroupNode, AlbumScopeNode, FamilyAlbumGroupNode } from './albumGroups';
 import type { AlbumContentNode, AlbumNode } from './albumNodes';
-import type { InvitationsNode, InviteeNode, PendingInvitationNode, PendingInvitationsNode } from './invitationNodes';
+import type { InvitationNode, InvitationsNode } from './invitationNodes';
 import type { ErrorNode, LoadMoreNode, MessageNode, SessionExpiredNode } from './messageNodes';
 import type { FolderGroupNode, MemberNode, SharedFolderNode } from './sharedFolderNodes';
 
@@ -21,9 +21,9 @@ export interface NodeTypes {
   sharedFolder: SharedFolderNode;
   member: MemberNode;
   invitations: InvitationsNode;
-  invitee: InviteeNode;
-  pendingInvitations: PendingInvitationsNode;
-  pendingInvitation: PendingInvitationNode;
+  invitee: InvitationNode;
+  pendingInvitations: InvitationsNode;
+  pendingInvitation: InvitationNode;
   message: MessageNode;
   error: ErrorNode;
   sessionExpired: SessionExpiredNode;

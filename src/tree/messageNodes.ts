@@ -36,7 +36,7 @@ export class ErrorNode extends TreeNode {
   constructor(
     parent: TreeNode | undefined,
     readonly error: unknown,
-    private readonly retryTarget: PagedNode<unknown>,
+    private readonly retryTarget: PagedNode,
   ) {
     super(parent);
   }
@@ -81,7 +81,7 @@ export class SessionExpiredNode extends TreeNode {
 /** "Load more…": the next page of its parent listing; it says "Loading…" while it loads. */
 export class LoadMoreNode extends TreeNode {
   override readonly nodeTypes: readonly NodeType[] = ['loadMore'];
-  constructor(private readonly owner: PagedNode<unknown>) {
+  constructor(private readonly owner: PagedNode) {
     super(owner);
   }
 

@@ -9,6 +9,8 @@ import type { NodeType } from './kinds';
 export abstract class TreeNode {
   /** What kind of row this is (see kinds.ts: commands tell rows apart by it, not by class). */
   abstract readonly nodeTypes: readonly NodeType[];
+  /** "Deleting…", "Removing…" and the like while a command works on this row (the tree shows it). */
+  busy: string | undefined;
 
   constructor(readonly parent: TreeNode | undefined) {}
 
@@ -40,4 +42,12 @@ export abstract class TreeNode {
 /** `contextValue` as a token list (`album;manual;removable`), matched by regex in `when` clauses. */
 export function contextValue(...tokens: (string | false | undefined)[]): string {
   return tokens.filter((token): token is string => typeof token === 'string' && token.length > 0).join(';');
+}
+
+/**
+ * A TreeItem id from its parts, each percent-encoded, so that ids made of server strings cannot
+ * collide (`content:a:b:c` could be album `a:b`, item `c` or album `a`, item `b:c`).
+ */
+export function rowId(kind: string, ...parts: string[]): string {
+  return [kind, ...parts.map((part) => encodeURIComponent(part))].join(':');
 }

@@ -4,27 +4,27 @@ import { Limits, ShareFolderQueryType, type MemberInfo, type ShareFolder } from 
 import { folderOwnerId, ownsFolder } from '../model/ownership';
 import { fieldsMarkdown, folderDescription, folderLabel, memberDescription, memberLabel, text } from '../model/present';
 import { safeText } from '../model/safeText';
-import { type InvitationsContext, InvitationsNode } from './invitationNodes';
-import { contextValue, TreeNode } from './node';
-import { type Page, PagedNode } from './pagedNode';
+import { type InvitationsHost, InvitationsNode } from './invitationNodes';
+import { contextValue, rowId, TreeNode } from './node';
+import { PagedNode, type RowPage } from './pagedNode';
 import type { NodeType } from './kinds';
 
 const t = vscode.l10n.t;
 
-/** What folder nodes need from the Shared Folders tree besides loading. */
-export interface FoldersContext extends InvitationsContext {
+/** What folder rows need from the Shared Folders tree besides loading. */
+export interface FoldersHost extends InvitationsHost {
   /** The keyword filter (`keyWord`), if one is set. */
   keyWord(): string | undefined;
 }
 
 /** "Created by me" or "Joined": shared folders a page at a time (offset/limit, D11), filtered by keyword. */
-export class FolderGroupNode extends PagedNode<ShareFolder, number> {
+export class FolderGroupNode extends PagedNode<number> {
   override readonly nodeTypes: readonly NodeType[] = ['folderGroup'];
   constructor(
-    protected override readonly ctx: FoldersContext,
+    protected override readonly host: FoldersHost,
     readonly queryType: typeof ShareFolderQueryType.created | typeof ShareFolderQueryType.joined,
   ) {
-    super(undefined, ctx);
+    super(undefined, host);
   }
 
   get created(): boolean {
@@ -37,29 +37,27 @@ export class FolderGroupNode extends PagedNode<ShareFolder, number> {
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `folderGroup:${this.queryType}`;
+    item.id = rowId('folderGroup', String(this.queryType));
     item.iconPath = new vscode.ThemeIcon(this.created ? 'person' : 'organization');
     item.contextValue = contextValue('folderGroup', this.created ? 'created' : 'joined', 'refreshable', this.created && 'canCreate');
-    const keyWord = this.ctx.keyWord();
+    const keyWord = this.host.keyWord();
     item.description = keyWord ? t('filtered by “{0}”', safeText(keyWord)) : undefined;
     return item;
   }
 
   protected emptyText(): string {
-    const keyWord = this.ctx.keyWord();
+    const keyWord = this.host.keyWord();
     if (keyWord) {
       return t('No shared folders match “{0}”', safeText(keyWord));
     }
     return this.created ? t('You have not created any shared folders') : t('You have not joined any shared folders');
   }
 
-  protected toNode(folder: ShareFolder): TreeNode {
-    return new SharedFolderNode(this, this.ctx, folder, ownsFolder(folder, this.ctx.userId(), this.created));
-  }
-
-  protected async fetchPage(cursor: number | undefined, pageSize: number, signal: AbortSignal): Promise<Page<ShareFolder, number>> {
-    const keyWord = this.ctx.keyWord();
-    return sharedFolderPage(this.ctx.client, { offset: cursor ?? 0, limit: pageSize, queryType: this.queryType, ...(keyWord ? { keyWord } : {}) }, { signal });
+  protected async fetchPage(cursor: number | undefined, pageSize: number, signal: AbortSignal): Promise<RowPage<TreeNode, number>> {
+    const keyWord = this.host.keyWord();
+    const page = await sharedFolderPage(this.host.client, { offset: cursor ?? 0, limit: pageSize, queryType: this.queryType, ...(keyWord ? { keyWord } : {}) }, { signal });
+    const userId = this.host.userId();
+    return { rows: page.items.map((folder) => new SharedFolderNode(this, this.host, folder, ownsFolder(folder, userId, this.created))), next: page.next };
   }
 
   /** The folders loaded so far. */
@@ -69,18 +67,18 @@ export class FolderGroupNode extends PagedNode<ShareFolder, number> {
 }
 
 /** A shared folder; expanding it lists the members of its user group (owned: after its Invitations). */
-export class SharedFolderNode extends PagedNode<MemberInfo, number> {
+export class SharedFolderNode extends PagedNode<number> {
   override readonly nodeTypes: readonly NodeType[] = ['sharedFolder'];
   private invitations: InvitationsNode | undefined;
 
   constructor(
     readonly group: FolderGroupNode,
-    protected override readonly ctx: FoldersContext,
+    protected override readonly host: FoldersHost,
     readonly folder: ShareFolder,
     /** Decided by the one ownership rule (model/ownership.ts). */
     readonly owned: boolean,
   ) {
-    super(group, ctx);
+    super(group, host);
   }
 
   get folderId(): string {
@@ -104,7 +102,7 @@ export class SharedFolderNode extends PagedNode<MemberInfo, number> {
 
   /** The owner's user id, as stated or (for the user's own folders) implied. */
   get ownerId(): string | undefined {
-    return folderOwnerId(this.folder, this.ctx.userId(), this.owned);
+    return folderOwnerId(this.folder, this.host.userId(), this.owned);
   }
 
   override get description(): string {
@@ -113,7 +111,7 @@ export class SharedFolderNode extends PagedNode<MemberInfo, number> {
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `folder:${this.folder.id}`;
+    item.id = rowId('folder', this.folder.id);
     item.description = this.description;
     item.tooltip = new vscode.MarkdownString(fieldsMarkdown(this.title, this.folder));
     item.iconPath = new vscode.ThemeIcon(this.owned ? 'root-folder' : 'folder');
@@ -143,7 +141,7 @@ export class SharedFolderNode extends PagedNode<MemberInfo, number> {
   invitationsNode(): InvitationsNode | undefined {
     const groupId = this.groupId;
     if (this.owned && groupId) {
-      this.invitations ??= new InvitationsNode(this, this.ctx, this.folderId, groupId);
+      this.invitations ??= InvitationsNode.ofFolder(this, this.host, this.folderId, groupId);
     }
     return this.invitations;
   }
@@ -153,17 +151,14 @@ export class SharedFolderNode extends PagedNode<MemberInfo, number> {
     this.invitations = undefined;
   }
 
-  protected toNode(member: MemberInfo): TreeNode {
-    const owner = this.ownerId;
-    return new MemberNode(this, member, owner !== undefined && text(member.userId) === owner);
-  }
-
-  protected async fetchPage(cursor: number | undefined, pageSize: number, signal: AbortSignal): Promise<Page<MemberInfo, number>> {
+  protected async fetchPage(cursor: number | undefined, pageSize: number, signal: AbortSignal): Promise<RowPage<TreeNode, number>> {
     const groupId = this.groupId;
     if (!groupId) {
-      return { items: [], next: undefined };
+      return { rows: [], next: undefined };
     }
-    return groupMemberPage(this.ctx.client, groupId, { offset: cursor ?? 0, limit: Math.min(pageSize, Limits.groupMemberLimitMax) }, { signal });
+    const page = await groupMemberPage(this.host.client, groupId, { offset: cursor ?? 0, limit: Math.min(pageSize, Limits.groupMemberLimitMax) }, { signal });
+    const owner = this.ownerId;
+    return { rows: page.items.map((member: MemberInfo) => new MemberNode(this, member, owner !== undefined && text(member.userId) === owner)), next: page.next };
   }
 
   /** The members loaded so far. */
@@ -197,7 +192,7 @@ export class MemberNode extends TreeNode {
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.None);
-    item.id = `member:${this.folder.folderId}:${this.userId}`;
+    item.id = rowId('member', this.folder.folderId, this.userId);
     item.description = this.description;
     item.tooltip = new vscode.MarkdownString(fieldsMarkdown(this.title, this.member));
     item.iconPath = new vscode.ThemeIcon(this.isOwner ? 'star-full' : 'account');

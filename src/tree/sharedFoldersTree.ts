@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { ShareFolderQueryType } from '../api/types';
-import { PendingInvitationsNode } from './invitationNodes';
+import { InvitationsNode } from './invitationNodes';
 import type { TreeNode } from './node';
 import { KooTreeProvider } from './provider';
-import { type FoldersContext, FolderGroupNode } from './sharedFolderNodes';
+import { type FoldersHost, FolderGroupNode } from './sharedFolderNodes';
 
 /**
  * The Shared Folders tree: the user's pending invitations (only when there are any), Created by
@@ -11,10 +11,10 @@ import { type FoldersContext, FolderGroupNode } from './sharedFolderNodes';
  * The filter lives here only: the view's description and the context key are derived from
  * {@link onDidChangeFilter}.
  */
-export class SharedFoldersTree extends KooTreeProvider implements FoldersContext {
+export class SharedFoldersTree extends KooTreeProvider implements FoldersHost {
   private filterWord: string | undefined;
   private groups: FolderGroupNode[] = [];
-  private pending: PendingInvitationsNode | undefined;
+  private pending: InvitationsNode | undefined;
   private readonly filterChanges = new vscode.EventEmitter<string | undefined>();
   /** Fires with the new keyword (undefined when cleared). */
   readonly onDidChangeFilter = this.filterChanges.event;
@@ -23,7 +23,7 @@ export class SharedFoldersTree extends KooTreeProvider implements FoldersContext
   readonly onDidChangePendingInvitations = this.pendingChanges.event;
 
   protected buildRoots(): TreeNode[] {
-    this.pending = new PendingInvitationsNode(this);
+    this.pending = InvitationsNode.toMe(this);
     this.groups = [new FolderGroupNode(this, ShareFolderQueryType.created), new FolderGroupNode(this, ShareFolderQueryType.joined)];
     return [this.pending, ...this.groups];
   }
@@ -49,7 +49,7 @@ export class SharedFoldersTree extends KooTreeProvider implements FoldersContext
   }
 
   /** "Invitations to you" (loaded or not; building the roots if needed), for pickers. */
-  pendingGroup(): PendingInvitationsNode {
+  pendingGroup(): InvitationsNode {
     if (!this.pending) {
       this.roots();
     }

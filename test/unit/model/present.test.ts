@@ -51,6 +51,14 @@ describe('presentation of API objects', () => {
     assert.equal(memberDescription({ userId: '1', mobile: '0027821234567' }, true, t), 'owner · 0027****567');
   });
 
+  it('shows at most 30 fields in a tooltip, however many the server sends, and says how many more', () => {
+    const many = Object.fromEntries(Array.from({ length: 500 }, (_, index) => [`field${index}`, 'v'.repeat(10_000)]));
+    const markdown = fieldsMarkdown('x', many);
+    assert.equal(markdown.split('\n').filter((line) => line.startsWith('| field')).length, 30);
+    assert.match(markdown, /\| … \| \+470 \|$/);
+    assert.ok(markdown.length < 30 * 500, `${markdown.length} characters`);
+  });
+
   it('renders rows whose fields are missing, null or of another type (one bad row never breaks a listing)', () => {
     const odd = { id: '1805929618625036417', name: null, takeTime: 1756780000000, createTime: 1756780000, userName: 12345, maxMember: null } as unknown as Record<string, unknown>;
     assert.equal(albumLabel(odd as never, t), 'Untitled album (…036417)');
