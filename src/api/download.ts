@@ -72,8 +72,12 @@ function plan(http: Http, link: string, options: DownloadOptions): Job {
   const refuse = (detail: string): never => {
     throw requestError(request, { kind: 'invalidInput', detail });
   };
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    refuse('the download link must use https:// (http:// only on this computer)');
+  // http:// only to this computer, and only when the endpoint is on it too: a remote server must
+  // not be able to make the extension probe local services with links of its choosing.
+  const endpoint = endpointOrigin(http);
+  const localEndpoint = endpoint !== undefined && isLoopbackHost(new URL(endpoint).hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname) && localEndpoint)) {
+    refuse('the download link must use https:// (http:// only when the endpoint and the link are both on this computer)');
   }
   if (url.username || url.password) {
     refuse('the download link must not contain a user name or password');
@@ -82,16 +86,16 @@ function plan(http: Http, link: string, options: DownloadOptions): Job {
   if (!Object.hasOwn(DOWNLOAD_CAPS, options.usage) || cap === undefined) {
     refuse('the download usage must be "content" or "thumbnail"');
   }
-  return { url, request, sameOrigin: isEndpointOrigin(http, url.origin), cap, options };
+  return { url, request, sameOrigin: endpoint === url.origin, cap, options };
 }
 
-/** True when `origin` is the configured endpoint's; an unusable endpoint matches nothing. */
-function isEndpointOrigin(http: Http, origin: string): boolean {
+/** The configured endpoint's origin; undefined when it is unusable (then it matches nothing). */
+function endpointOrigin(http: Http): string | undefined {
   try {
-    return http.preparation.endpoint((init) => requestError({ method: '', path: '' }, init)).origin === origin;
+    return http.preparation.endpoint((init) => requestError({ method: '', path: '' }, init)).origin;
   } catch (error) {
     if (isKooDriveError(error)) {
-      return false;
+      return undefined;
     }
     throw error;
   }

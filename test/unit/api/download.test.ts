@@ -98,6 +98,13 @@ describe('api/download (D15)', () => {
       });
     }
 
+    it('refuses an http:// link to this computer when the endpoint is a remote https:// server', async () => {
+      // A hostile server could otherwise make every hover probe local services.
+      const remote = client({ endpoint: () => 'https://drive.example.com' });
+      await rejectsWith(remote.download(on(origin), { usage: 'thumbnail' }), 'invalidInput');
+      assert.deepEqual(origin.hits, []);
+    });
+
     it('refuses an unknown usage', async () => {
       await rejectsWith(client().download(on(origin), { usage: 'original' as 'content' }), 'invalidInput');
       assert.deepEqual(origin.hits, []);
