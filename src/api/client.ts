@@ -5,7 +5,8 @@ import { Http } from './http';
 import * as members from './members';
 import type { CallOptions, ClientOptions } from './options';
 import * as sharedFolders from './sharedFolders';
-import * as support from './support';
+import * as spaces from './spaces';
+import * as users from './users';
 import type {
   AlbumContent, AlbumItem, CreateAlbumRequest, CreateShareFolderInfo, FileMap, InviteeConfirmDetail, InviteeDetail, MemberInfo, ShareFolder, SpaceInfo, UpdateAlbumRequest,
   UserInfo, UserProfile,
@@ -130,12 +131,12 @@ export class KooDriveClient {
 
   /** GetSpace (type 1): the personal space, source of `containerId`. */
   getSpace(ownerId: string, query?: { containerId?: string }, call?: CallOptions): Promise<SpaceInfo> {
-    return support.getSpace(this.http, ownerId, query, call);
+    return spaces.getSpace(this.http, ownerId, query, call);
   }
 
   /** GetSpaceUsageByUser: quota and use of 1-50 users (else `invalidInput` locally). */
   getSpaceUsageByUser(userIds: string[], call?: CallOptions): Promise<UserSpaceQuota[]> {
-    return support.getSpaceUsageByUser(this.http, userIds, call);
+    return spaces.getSpaceUsageByUser(this.http, userIds, call);
   }
 
   /** getFile: a file's details, asked in its owner's space (`containerId` from GetSpace, D14). */
@@ -150,12 +151,12 @@ export class KooDriveClient {
 
   /** GetUser. */
   getUser(userId: string, call?: CallOptions): Promise<UserProfile> {
-    return support.getUser(this.http, userId, call);
+    return users.getUser(this.http, userId, call);
   }
 
   /** GetUserInfo, by userId or phone. */
   getUserInfo(query: { userId?: string; phone?: string }, call?: CallOptions): Promise<UserInfo> {
-    return support.getUserInfo(this.http, query, call);
+    return users.getUserInfo(this.http, query, call);
   }
 
   /** A `downloadLinks[].downloadLink` of getFile (D15); see {@link download} in download.ts. */

@@ -9,3 +9,4 @@ export { formatXDate } from './clock';
 export { parseLossless } from './json';
 export { newTraceId } from './traceId';
 export * from './types';
+export { requireContainer } from './spaces';

@@ -1,15 +1,17 @@
+import { Limits } from '../api/types';
+import type { Confirmation } from './confirmation';
 import { withoutStop } from './errorText';
 import type { Localize } from './localize';
 
 /** Wording of creating, deleting and adding to albums: confirmations and summaries. Pure. */
 
-/** The message shown in the name box when a name breaks the reference's rule (§2.1: 1-20 characters). */
+/** The message shown in the name box when a name breaks the rule the client enforces (§2.1). */
 export function albumNameRule(t: Localize): string {
-  return t('An album name has 1 to 20 characters.');
+  return t('An album name has 1 to {0} characters.', Limits.albumNameMax);
 }
 
 /** The one confirmation of Delete Album: the album, its item count when known, the originals stay. */
-export function deleteAlbumConfirmation(name: string, items: number | undefined, t: Localize): { message: string; detail: string; button: string } {
+export function deleteAlbumConfirmation(name: string, items: number | undefined, t: Localize): Confirmation {
   const count = items === undefined
     ? t('Its items could not be counted.')
     : items === 1 ? t('It holds 1 item.') : t('It holds {0} items.', items);
@@ -48,4 +50,21 @@ export function addSummary(tally: AddTally, albumName: string, cancelled: boolea
 
 export function addProgressText(done: number, total: number, t: Localize): string {
   return t('{0} of {1} added', done, total);
+}
+
+/** The summary of Undo: the removed items put back (an add, worded as restoring). */
+export function restoreSummary(tally: AddTally, albumName: string, cancelled: boolean, reason: string | undefined, t: Localize): string {
+  const restored = tally.added + tally.alreadyThere;
+  const missing = tally.failed + tally.notAttempted;
+  if (missing === 0) {
+    return restored === 1 ? t('Restored 1 item to “{0}”.', albumName) : t('Restored {0} items to “{1}”.', restored, albumName);
+  }
+  if (cancelled) {
+    return t('Cancelled: {0} restored to “{1}”, {2} not restored.', restored, albumName, missing);
+  }
+  return t('Restored {0} items to “{1}”; {2} could not be restored: {3}.', restored, albumName, missing, withoutStop(reason ?? t('not sent')));
+}
+
+export function restoreProgressText(done: number, total: number, t: Localize): string {
+  return t('{0} of {1} restored', done, total);
 }

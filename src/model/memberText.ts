@@ -1,12 +1,8 @@
+import { Limits } from '../api/types';
+import type { Confirmation } from './confirmation';
 import type { Localize } from './localize';
 
 /** Wording of the member and invitation actions: confirmations and rules. Pure and unit-tested. */
-
-export interface Confirmation {
-  message: string;
-  detail: string;
-  button: string;
-}
 
 /** The rule shown in the number box and when a typed number is not in the documented form. */
 export function mobileRule(t: Localize): string {
@@ -48,7 +44,19 @@ export function rejectConfirmation(folder: string, t: Localize): Confirmation {
   };
 }
 
-/** The shared-folder name rule of §3.1 and §3.4, shown in the name box. */
+/** The shared-folder name rule the client enforces (§3.1, §3.4), shown in the name box. */
 export function folderNameRule(t: Localize): string {
-  return t('Use 1 to 31 characters, no emoji, none of < > | : * ? " / and not just . or ..');
+  return t('Use 1 to {0} characters, no emoji, none of < > | : * ? " / and not just . or ..', Limits.sharedFolderNameMaxExclusive - 1);
+}
+
+/** The one confirmation of Delete Shared Folder: the folder, how many members lose access when known. */
+export function deleteFolderConfirmation(name: string, members: number | undefined, t: Localize): Confirmation {
+  const who = members === undefined
+    ? t('The members could not be counted; everyone in this folder will lose access.')
+    : members === 1 ? t('1 member will lose access.') : t('{0} members will lose access.', members);
+  return {
+    message: t('Delete the shared folder “{0}”?', name),
+    detail: [who, t('The folder is deleted for everyone. This cannot be undone.')].join(' '),
+    button: t('Delete'),
+  };
 }

@@ -1,5 +1,6 @@
 import { withoutStop } from './errorText';
 import type { Localize } from './localize';
+import { safeText } from './safeText';
 
 /**
  * The accounting of a move between manual albums: add to the target first, then remove from the
@@ -107,14 +108,14 @@ export function moveSummary(account: MoveAccount, source: string, target: string
   return parts.join(' ');
 }
 
-/** A Markdown report of a move: every item by where it ended, with its reason. */
+/** A plain-text report of a move (no Markdown: no server text can become a link): every item by where it ended, with its reason. */
 export function moveReport(account: MoveAccount, source: string, target: string, t: Localize): string {
-  const lines = [`# ${t('Move from “{0}” to “{1}”', source, target)}`, ''];
+  const lines = [t('Move from “{0}” to “{1}”', source, target), ''];
   const section = (title: string, fates: ItemFate[]): void => {
     if (fates.length === 0) {
       return;
     }
-    lines.push(`## ${title}`, '', ...fates.map((item) => `- \`${item.id}\`${item.fate === 'moved' ? '' : ` — ${item.reason}`}`), '');
+    lines.push(title, ...fates.map((item) => `  ${safeText(item.id, 120)}${item.fate === 'moved' ? '' : ` — ${item.reason}`}`), '');
   };
   section(t('Moved: {0}', account.moved), account.fates.filter((item) => item.fate === 'moved'));
   section(t('Left in “{0}”: {1}', source, account.leftInSource), account.fates.filter((item) => item.fate === 'leftInSource'));

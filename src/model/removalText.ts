@@ -1,8 +1,9 @@
+import type { Confirmation } from './confirmation';
 import type { Localize } from './localize';
 
 /** Wording of the album-content removal: one confirmation, one summary. Pure and unit-tested. */
 
-export function removeConfirmation(count: number, albumName: string, t: Localize): { message: string; detail: string; button: string } {
+export function removeConfirmation(count: number, albumName: string, t: Localize): Confirmation {
   return {
     message: count === 1
       ? t('Remove 1 item from the album “{0}”?', albumName)
@@ -36,7 +37,7 @@ export function progressText(done: number, total: number, t: Localize): string {
 }
 
 /** The one confirmation when the selection spans several albums. */
-export function removeConfirmationMany(count: number, albumNames: string[], t: Localize): { message: string; detail: string; button: string } {
+export function removeConfirmationMany(count: number, albumNames: string[], t: Localize): Confirmation {
   const shown = albumNames.slice(0, 3).map((name) => `“${name}”`).join(', ');
   const names = albumNames.length > 3 ? t('{0} and {1} more', shown, albumNames.length - 3) : shown;
   return {

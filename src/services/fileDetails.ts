@@ -1,15 +1,16 @@
 /**
- * File details for album items (D14): getFile with the `containerId` of the file's owner, read
- * once per session per owner through GetSpace; lookups go through one {@link KeyedQueue} (eight
- * at a time, each file once, cached). Plain Node: unit-tested and benchmarked without VS Code.
+ * File details for album items (D14): getFile with the `containerId` of the file's owner (one
+ * GetSpace per owner per session, through {@link Spaces}); lookups go through one
+ * {@link KeyedQueue} (eight at a time, each file once, cached). Plain Node: unit-tested and
+ * benchmarked without VS Code.
  */
 import type { CallOptions } from '../api/options';
-import type { FileDetails, SpaceInfo } from '../api/types';
+import type { FileDetails } from '../api/types';
 import { KeyedQueue } from './keyedQueue';
+import type { Spaces } from './spaces';
 
 /** The part of the client the details need. */
 export interface DetailsClient {
-  getSpace(ownerId: string, query?: { containerId?: string }, call?: CallOptions): Promise<SpaceInfo>;
   getFile(fileId: string, containerId: string, call?: CallOptions): Promise<FileDetails>;
   getFullPath(fileId: string, containerId: string, call?: CallOptions): Promise<{ namePath?: string; fileIdPath?: string }>;
 }
@@ -23,15 +24,13 @@ export class OtherOwnerSpace extends Error {
 }
 
 export class FileDetailsService {
-  private readonly containers = new Map<string, Promise<string | undefined>>();
   private readonly queue: KeyedQueue<FileDetails>;
   private readonly owners = new Map<string, string | undefined>();
   private readonly paths = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly client: DetailsClient,
-    /** The signed-in user's id (must not throw). */
-    private readonly userId: () => string | undefined,
+    private readonly spaces: Pick<Spaces, 'container'>,
     concurrency = 8,
     cacheSize = 5000,
   ) {
@@ -71,10 +70,9 @@ export class FileDetailsService {
     return path;
   }
 
-  /** A new session: every container, detail and path is asked afresh. */
+  /** A new session: every detail and path is asked afresh (the spaces are cleared by their owner). */
   clear(): void {
     this.queue.clear();
-    this.containers.clear();
     this.owners.clear();
     this.paths.clear();
   }
@@ -89,33 +87,8 @@ export class FileDetailsService {
     return this.client.getFile(fileId, container, { signal });
   }
 
-  /**
-   * The containerId of `ownerId`'s personal space, read once per session. The user's own space
-   * must answer (a failure is asked again next time); another owner's may not, and then is
-   * undefined for the session.
-   */
   private containerFor(ownerId: string | undefined, signal?: AbortSignal): Promise<string | undefined> {
-    const self = this.userId();
-    const owner = ownerId ?? self;
-    if (!owner) {
-      return Promise.resolve(undefined);
-    }
-    let container = this.containers.get(owner);
-    if (!container) {
-      const own = owner === self;
-      // Not tied to one row's signal: the answer serves every row of this owner.
-      container = this.client.getSpace(owner).then(
-        (space) => (typeof space.containerId === 'string' && space.containerId !== '' ? space.containerId : undefined),
-        (error: unknown) => {
-          if (own) {
-            this.containers.delete(owner);
-            throw error;
-          }
-          return undefined;
-        },
-      );
-      this.containers.set(owner, container);
-    }
+    const container = this.spaces.container(ownerId);
     return signal ? abortable(container, signal) : container;
   }
 }

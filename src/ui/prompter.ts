@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { Confirmation } from '../model/confirmation';
 
 /**
  * Every question and message a command puts to the user goes through this interface, so that
@@ -38,11 +39,7 @@ export interface InputOptions {
   validate?: (value: string) => string | undefined;
 }
 
-export interface ConfirmOptions {
-  message: string;
-  detail?: string;
-  confirmLabel: string;
-}
+export type { Confirmation } from '../model/confirmation';
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -59,8 +56,8 @@ export interface Prompter {
   input(options: InputOptions): Promise<string | undefined>;
   /** A quick pick that loads a page at a time ("Load more…"), single or multiple choice. */
   pickPaged<T, C>(source: PagedPickSource<T, C>, options: { title: string; placeholder: string; many: boolean }): Promise<T[] | undefined>;
-  /** A modal question; true only when the confirm button was chosen. */
-  confirm(options: ConfirmOptions): Promise<boolean>;
+  /** A modal question; true only when its button was chosen. */
+  confirm(question: Confirmation): Promise<boolean>;
   /** A notification; resolves with the chosen action, or undefined when dismissed. */
   notify(severity: Severity, message: string, ...actions: string[]): Promise<string | undefined>;
   /**

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { pagedQuickPick } from './pagedQuickPick';
-import type { ConfirmOptions, InputOptions, PagedPickSource, ProgressOptions, Prompter, ProgressReporter, Severity } from './prompter';
-
+import type { Confirmation, InputOptions, PagedPickSource, ProgressOptions, Prompter, ProgressReporter, Severity } from './prompter';
 
 /** The real prompts: VS Code's input boxes, quick picks, modal dialogs and notifications. */
 export class VscodePrompter implements Prompter {
@@ -21,9 +20,9 @@ export class VscodePrompter implements Prompter {
     return pagedQuickPick(source, options, (title, task) => this.progress(title, (reporter, signal) => task(reporter, signal), { quietMs: 500 }));
   }
 
-  async confirm(options: ConfirmOptions): Promise<boolean> {
-    const chosen = await vscode.window.showWarningMessage(options.message, { modal: true, detail: options.detail }, options.confirmLabel);
-    return chosen === options.confirmLabel;
+  async confirm(question: Confirmation): Promise<boolean> {
+    const chosen = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, question.button);
+    return chosen === question.button;
   }
 
   async notify(severity: Severity, message: string, ...actions: string[]): Promise<string | undefined> {

@@ -40,25 +40,16 @@ describe('api/http: answers that are too large or cut short', () => {
     h.client(h.owner, { endpoint: () => `http://127.0.0.1:${running.port}`, timeoutMs: () => timeoutMs, retry: { attempts: 1 } });
 
   describe('bounded answers (D16)', () => {
-    it('refuses a gzip answer that inflates beyond 16 MB as unreadable, and the process grows by less than 50 MB', async () => {
+    // How little memory refusing it costs is a figure of the bench (npm run bench), not a test.
+    it('refuses a gzip answer that inflates beyond 16 MB as unreadable', async () => {
       const bomb = await gzipBomb(300);
-      assert.ok(bomb.length < 400 * 1024, `the bomb is ${bomb.length} bytes`);
       server = await startRecordingServer((_req, res) => {
         res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': String(bomb.length) });
         res.end(bomb);
       });
-      const before = process.memoryUsage().rss;
-      let peak = before;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 1);
-      try {
-        const error = await rejectsWith(clientOf(server).listAlbums(personalManual), 'badResponse');
-        assert.match(error.message, /larger than 16 MB/);
-        assert.equal(error.status, 200);
-      } finally {
-        clearInterval(sampler);
-      }
-      peak = Math.max(peak, process.memoryUsage().rss);
-      assert.ok(peak - before < 50 * MB, `the process grew by ${Math.round((peak - before) / MB)} MB`);
+      const error = await rejectsWith(clientOf(server).listAlbums(personalManual), 'badResponse');
+      assert.match(error.message, /larger than 16 MB/);
+      assert.equal(error.status, 200);
     });
 
     it('refuses a plain answer streamed beyond 16 MB without a length', async () => {

@@ -8,8 +8,8 @@ describe('album wording', () => {
     assert.equal(wording.message, 'Delete the album “Cat photos”?');
     assert.equal(wording.detail, 'It holds 8 items. The original files stay in your KooDrive; only the album is deleted. This cannot be undone.');
     assert.equal(wording.button, 'Delete');
-    assert.match(deleteAlbumConfirmation('A', 1, t).detail, /^It holds 1 item\./);
-    assert.match(deleteAlbumConfirmation('A', undefined, t).detail, /^Its items could not be counted\./);
+    assert.match(deleteAlbumConfirmation('A', 1, t).detail ?? '', /^It holds 1 item\./);
+    assert.match(deleteAlbumConfirmation('A', undefined, t).detail ?? '', /^Its items could not be counted\./);
   });
 
   it('summarises an add: added, already there, failed with the reason, cancelled', () => {

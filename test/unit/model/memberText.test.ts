@@ -12,7 +12,7 @@ describe('member wording', () => {
   it('names the member removed, the folder left, the invitation rejected', () => {
     const remove = removeMemberConfirmation('Zhang Min', 'Family', t);
     assert.equal(remove.message, 'Remove Zhang Min from the shared folder “Family”?');
-    assert.match(remove.detail, /lose access/);
+    assert.match(remove.detail ?? '', /lose access/);
     assert.equal(leaveConfirmation('Zhang Family', t).message, 'Leave the shared folder “Zhang Family”?');
     assert.equal(leaveConfirmation('Zhang Family', t).button, 'Leave');
     assert.equal(rejectConfirmation('Book Club', t).message, 'Reject the invitation to the shared folder “Book Club”?');

@@ -47,8 +47,15 @@ describe('move accounting', () => {
     assert.equal(moveSummary(one, 'A', 'B', t), 'Moved 1 item from “A” to “B”. The original file is kept.');
     const mixed = accountMove(['a', 'b'], { added: ['a'], alreadyThere: [], failed: [{ ids: ['b'], reason: 'gone' }], notAttempted: [] }, { removed: ['a'], failed: [], notAttempted: [] }, t);
     const report = moveReport(mixed, 'A', 'B', t);
-    assert.match(report, /## Moved: 1\n\n- `a`/);
-    assert.match(report, /## Left in “A”: 1\n\n- `b` — gone/);
+    assert.match(report, /^Moved: 1\n {2}a$/m);
+    assert.match(report, /^Left in “A”: 1\n {2}b — gone$/m);
     assert.doesNotMatch(report, /In both/);
+  });
+
+  it('writes the report as plain text, ids made inert, so no id can become a link', () => {
+    const account = accountMove(['[x](command:workbench.action.quit)'], { added: [], alreadyThere: [], failed: [{ ids: ['[x](command:workbench.action.quit)'], reason: 'gone' }], notAttempted: [] }, undefined, t);
+    const report = moveReport(account, 'A', 'B', t);
+    assert.doesNotMatch(report, /\]\(command:/);
+    assert.doesNotMatch(report, /^#|`/m);
   });
 });

@@ -6,7 +6,7 @@ describe('removal wording', () => {
   it('confirms once with the exact count and album name, saying the originals are kept', () => {
     const one = removeConfirmation(3, 'Cat photos', t);
     assert.equal(one.message, 'Remove 3 items from the album “Cat photos”?');
-    assert.match(one.detail, /original files stay in your KooDrive/);
+    assert.match(one.detail ?? '', /original files stay in your KooDrive/);
     assert.equal(one.button, 'Remove');
     assert.equal(removeConfirmation(1, 'A', t).message, 'Remove 1 item from the album “A”?');
   });
