@@ -1,27 +1,27 @@
 import * as vscode from 'vscode';
+import type { App } from './app';
 import { type ClientOptions, KooDriveClient } from './api/client';
 import { Session } from './auth/session';
-import { AlbumDropController } from './commands/albumDrop';
-import type { RemovalOutcome, RemovalTarget } from './commands/albumRemoval';
-import { Background } from './services/background';
-import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/index';
 import { loadHandlers } from './commands/lazy';
 import { guard } from './commands/runCommand';
-import { SessionRecovery } from './services/sessionRecovery';
-import { sessionReactions } from './services/sessionEvents';
-import { Storage } from './services/storage';
 import { signIn } from './commands/signIn';
 import { Config } from './config';
 import { Log } from './log';
+import { Background } from './services/background';
 import { rememberedSort } from './services/contentSort';
 import { FileDetailsService } from './services/fileDetails';
-import { contentBytes, type Download, thumbnailDataUri } from './services/itemFiles';
-import type { TreeEnv } from './tree/provider';
+import { contentBytes, type Download } from './services/itemFiles';
+import { Quota } from './services/quota';
+import { sessionReactions } from './services/sessionEvents';
+import { SessionRecovery } from './services/sessionRecovery';
+import { Spaces } from './services/spaces';
+import { Thumbnails } from './services/thumbnails';
+import { AlbumDropController } from './tree/albumDrop';
+import { createViews } from './tree/views';
 import { DetailsDocuments } from './ui/details';
 import { PreviewFiles } from './ui/previewFiles';
 import { StatusBar } from './ui/statusBar';
-import { createViews } from './ui/views';
 import { VscodePrompter } from './ui/vscodePrompter';
 
 /**
@@ -29,14 +29,15 @@ import { VscodePrompter } from './ui/vscodePrompter';
  * the session): the integration tests use it to script prompts and wait for follow-ups.
  */
 export interface KooDriveExtensionApi {
-  readonly context?: CommandContext;
-  readonly runRemoval?: (target: RemovalTarget, ids?: string[]) => Promise<RemovalOutcome>;
+  readonly app?: App;
+  readonly runRemoval?: (target: import('./commands/shared/removal').RemovalTarget, ids?: string[]) => Promise<import('./commands/shared/batch').BatchOutcome>;
   /** The Albums view's drag and drop, so tests can drop rows as the workbench would. */
   readonly albumDrop?: vscode.TreeDragAndDropController<unknown>;
 }
 
 /** Composition root: builds the long-lived objects, wires their events, registers the commands. */
 export async function activate(extension: vscode.ExtensionContext): Promise<KooDriveExtensionApi> {
+  const t = vscode.l10n.t;
   const config = new Config();
   const safeUserId = (): string | undefined => {
     try {
@@ -57,41 +58,41 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
     onAnomaly: (text) => log.warn(text),
   };
   const client = new KooDriveClient(clientOptions);
-  const itemDetails = new FileDetailsService(client, safeUserId);
+  const spaces = new Spaces(client, safeUserId);
+  const itemDetails = new FileDetailsService(client, spaces);
   const download: Download = (link, options) => client.download(link, options);
-  const env: TreeEnv = { client, pageSize: () => config.pageSize(), userId: safeUserId, sessionState: () => session.state };
-  const albumDrop = new AlbumDropController(() => ctx);
+  const thumbnails = new Thumbnails(download);
+  const albumDrop = new AlbumDropController((dropped, target) => guard(app, t('Add to Album'), async () => (await loadHandlers()).dropOnAlbum(app, dropped, target)));
   const views = createViews({
-    ...env,
-    itemDetails,
-    thumbnail: (file, signal) => thumbnailDataUri(download, file, signal),
+    client, itemDetails, thumbnails,
+    pageSize: () => config.pageSize(),
+    userId: safeUserId,
+    sessionState: () => session.state,
     locale: () => vscode.env.language,
     sort: rememberedSort(extension.workspaceState),
   }, albumDrop);
-  const { albums, sharedFolders } = views;
-  const details = new DetailsDocuments();
-  const statusBar = new StatusBar();
-  const storage = new Storage(client, safeUserId, log);
-  const previews = new PreviewFiles((fileId, ownerId, signal) => contentBytes(download, itemDetails, fileId, ownerId, signal));
-
-  const ctx: CommandContext = {
-    client,
+  const app: App = {
+    client, session, config, log, t, spaces, itemDetails, thumbnails,
     makeClient: (overrides) => new KooDriveClient({ ...clientOptions, ...overrides }),
-    session, config, log, albums, sharedFolders, albumsView: views.albumsView, sharedFoldersView: views.sharedFoldersView, details, storage, statusBar,
-    itemDetails, previews, workspaceState: extension.workspaceState,
+    albums: views.albums, sharedFolders: views.sharedFolders, albumsView: views.albumsView, sharedFoldersView: views.sharedFoldersView,
+    details: new DetailsDocuments(),
+    statusBar: new StatusBar(),
+    quota: new Quota(client, spaces, safeUserId, log),
+    previews: new PreviewFiles((fileId, ownerId, signal) => contentBytes(download, itemDetails, fileId, ownerId, signal)),
+    workspaceState: extension.workspaceState,
     prompter: new VscodePrompter(),
-    recovery: new SessionRecovery(session, () => ctx.prompter, () => signIn(ctx)),
-    background: new Background((name, work) => guard(ctx, name, work)),
+    recovery: new SessionRecovery(session, () => app.prompter, () => signIn(app)),
+    background: new Background((name, work) => guard(app, name, work)),
   };
 
   extension.subscriptions.push(
-    config, log, session, ...views.disposables, details, statusBar, storage, previews,
-    ...sessionReactions(ctx, safeUserId),
-    ...registerCommands(ctx),
+    config, log, session, ...views.disposables, app.details, app.statusBar, app.quota, app.previews,
+    ...sessionReactions(app, safeUserId),
+    ...registerCommands(app),
   );
   await session.reload();
   log.info(`KooDrive ${String((extension.extension.packageJSON as { version?: string }).version)} activated`);
-  return extension.extensionMode === vscode.ExtensionMode.Test ? { context: ctx, runRemoval: async (target, ids) => (await loadHandlers()).runRemoval(ctx, target, ids), albumDrop } : {};
+  return extension.extensionMode === vscode.ExtensionMode.Test ? { app, runRemoval: async (target, ids) => (await loadHandlers()).runRemoval(app, target, ids), albumDrop } : {};
 }
 
 export function deactivate(): void {}

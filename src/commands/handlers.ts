@@ -5,25 +5,24 @@
  */
 import type { CommandId } from '../constants';
 import { addToAlbumCommand } from './addToAlbum';
-import { dropOnAlbum } from './albumDropAction';
-import { runRemoval } from './albumRemoval';
 import { createAlbumCommand } from './createAlbum';
 import { createSharedFolderCommand } from './createSharedFolder';
 import { deleteAlbumCommand } from './deleteAlbum';
 import { deleteSharedFolderCommand } from './deleteSharedFolder';
-import { clearSharedFolderFilterCommand, filterSharedFoldersCommand } from './filter';
-import { renameSharedFolderCommand } from './folderCommands';
-import { acceptInvitationCommand, rejectInvitationCommand } from './invitationCommands';
+import { dropOnAlbum } from './dropItems';
+import { clearItemFilterCommand, filterItemsCommand } from './filterItems';
+import { clearSharedFolderFilterCommand, filterSharedFoldersCommand } from './filterSharedFolders';
+import { acceptInvitationCommand, rejectInvitationCommand } from './invitations';
 import { inviteMemberCommand } from './inviteMember';
-import { copyIdCommand, showDetailsCommand } from './itemCommands';
-import { clearItemFilterCommand, filterItemsCommand } from './itemFilter';
-import { leaveSharedFolderCommand, removeMemberCommand } from './memberCommands';
+import { leaveSharedFolderCommand, removeMemberCommand } from './members';
 import { moveToAlbumCommand } from './moveToAlbum';
 import { openPreviewCommand } from './openPreview';
 import { removeAllFromAlbumCommand } from './removeAllFromAlbum';
 import { removeFromAlbumCommand } from './removeFromAlbum';
-import { renameAlbumCommand } from './renameAlbum';
+import { renameAlbumCommand, renameSharedFolderCommand } from './rename';
+import { copyIdCommand, showDetailsCommand } from './rowCommands';
 import type { Handler } from './runCommand';
+import { runRemoval } from './shared/removal';
 import { showStorageCommand } from './showStorage';
 import { sortItemsCommand } from './sortItems';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import type { CommandContext } from './context';
+import type { App } from '../app';
 import type { LazyCommand } from './handlers';
 import { loadHandlers } from './lazy';
 import { loadMoreCommand, refreshCommand, refreshNodeCommand, retryLoadCommand, showLogCommand } from './refresh';
@@ -10,13 +10,13 @@ import { signInCommand, signOutCommand } from './signIn';
 const t = vscode.l10n.t;
 
 /** Status bar click: sign in when signed out or expired, sign out when signed in. */
-async function statusBarClickCommand(ctx: CommandContext): Promise<void> {
-  await (ctx.session.state === 'signedIn' ? signOutCommand(ctx) : signInCommand(ctx));
+async function statusBarClickCommand(app: App): Promise<void> {
+  await (app.session.state === 'signedIn' ? signOutCommand(app) : signInCommand(app));
 }
 
 /** A handler of the lazily loaded bundle (lazy.ts), fetched when the command first runs. */
 function lazy(id: LazyCommand): Handler {
-  return async (ctx, ...args) => (await loadHandlers()).handlers[id](ctx, ...args);
+  return async (app, ...args) => (await loadHandlers()).handlers[id](app, ...args);
 }
 
 /** The command table: id → title for messages, handler. */
@@ -59,6 +59,6 @@ export function commandTable(): Record<CommandId, { title: string; handler: Hand
 }
 
 /** Registers every command through the one error boundary. */
-export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return Object.entries(commandTable()).map(([id, { title, handler }]) => vscode.commands.registerCommand(id, runCommand(ctx, title, handler)));
+export function registerCommands(app: App): vscode.Disposable[] {
+  return Object.entries(commandTable()).map(([id, { title, handler }]) => vscode.commands.registerCommand(id, runCommand(app, title, handler)));
 }

@@ -5,9 +5,9 @@ import { safeText } from '../model/safeText';
 import { downloadLink, previewExtension, withExtension } from '../services/itemFiles';
 import type { AlbumContentNode } from '../tree/albumNodes';
 import { previewUri } from '../ui/previewUri';
-import type { CommandContext } from './context';
-import { pickAlbumItems, pickAlbum } from './pickers';
-import { pickSelection } from './selection';
+import type { App } from '../app';
+import { pickAlbumItems, pickAlbum } from './shared/pickers';
+import { rowsIn } from './shared/selection';
 import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;
@@ -18,42 +18,46 @@ const t = vscode.l10n.t;
  * document. The bytes come from the file's `content` link (D15: credentials only to the
  * endpoint's own origin, at most 50 MB); a download longer than a second shows cancellable progress.
  */
-export async function openPreviewCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
-  const item = pickSelection(node, nodes, ctx.albumsView.selection).find((entry): entry is AlbumContentNode => isNode(entry, 'albumContent')) ?? (await pickItem(ctx));
+export async function openPreviewCommand(app: App, node?: unknown, nodes?: unknown): Promise<void> {
+  const item = rowsIn(app, 'albums', node, nodes).find((entry): entry is AlbumContentNode => isNode(entry, 'albumContent')) ?? (await pickItem(app));
   if (!item) {
     return;
   }
-  const details = item.details ?? (await ctx.prompter.progress(t('Reading the details of “{0}”…', item.title), (_reporter, signal) => ctx.recovery.call(() => ctx.itemDetails.details(item.fileId, item.ownerId, signal)), { quietMs: 1000 }));
+  const details = item.details ?? (await app.prompter.progress(t('Reading the details of “{0}”…', item.title), (_reporter, signal) => app.recovery.call(() => app.itemDetails.details(item.fileId, item.ownerId, signal)), { quietMs: 1000 }));
   const name = itemName(item.content, details);
   const extension = previewExtension(details);
   const link = downloadLink(details, 'content');
   if (!extension || !link) {
-    await ctx.prompter.showDocument(ctx.details.add(name, detailsDocument(item, details), 'md'));
+    await app.prompter.showDocument(app.details.add(name, detailsDocument(item, details), 'txt'));
     return;
   }
   const locale = vscode.env.language;
-  const { bytes } = await ctx.prompter.progress(t('Downloading “{0}”…', name), (reporter, signal) =>
-    ctx.recovery.call(() => ctx.client.download(link, {
+  const { bytes } = await app.prompter.progress(t('Downloading “{0}”…', name), (reporter, signal) =>
+    app.recovery.call(() => app.client.download(link, {
       usage: 'content',
       signal,
       onProgress: (received, total) => reporter.report(total ? t('{0} of {1}', humanSize(received, locale) ?? '', humanSize(total, locale) ?? '') : (humanSize(received, locale) ?? '')),
     })), { quietMs: 1000 });
   const uri = previewUri(item.album.title, withExtension(name, extension), item.fileId, item.ownerId);
-  ctx.previews.put(uri, bytes);
+  app.previews.put(uri, bytes);
   // Like a single click in the Explorer: a preview tab, and the tree keeps the focus.
   await vscode.commands.executeCommand('vscode.open', uri, { preview: true, preserveFocus: node !== undefined });
 }
 
-async function pickItem(ctx: CommandContext): Promise<AlbumContentNode | undefined> {
-  const album = await pickAlbum(ctx, { title: t('Open Preview'), placeholder: t('Choose an album') });
+async function pickItem(app: App): Promise<AlbumContentNode | undefined> {
+  const album = await pickAlbum(app, { title: t('Open Preview'), placeholder: t('Choose an album') });
   if (!album) {
     return undefined;
   }
-  const [item] = (await pickAlbumItems(ctx, album, { title: t('Open Preview: {0}', album.title), placeholder: t('Choose an item to open') }, false)) ?? [];
+  const [item] = (await pickAlbumItems(app, album, { title: t('Open Preview: {0}', album.title), placeholder: t('Choose an item to open') }, false)) ?? [];
   return item;
 }
 
-/** The read-only document for files the editor cannot show: what KooDrive knows of them. */
+/**
+ * The read-only page for files the editor cannot show: what KooDrive knows of them, as plain
+ * text, so that no server string (a name such as `[x](command:…)` or `<command:…>`) can become a
+ * link; every value, ids included, made inert (D18).
+ */
 function detailsDocument(item: AlbumContentNode, details: NonNullable<AlbumContentNode['details']>): string {
   const locale = vscode.env.language;
   const name = itemName(item.content, details);
@@ -70,6 +74,5 @@ function detailsDocument(item: AlbumContentNode, details: NonNullable<AlbumConte
     [t('Album'), item.album.title],
     [t('File id'), item.fileId],
   ];
-  // A plain-text document: inert text (D18) reads as it is, with no Markdown escapes to stumble on.
-  return [`# ${name}`, '', t('VS Code cannot show this kind of file; these are its details.'), '', ...rows.filter((row) => row[1]).map(([label, value]) => `- ${label}: ${safeText(value)}`), ''].join('\n');
+  return [name, '', t('VS Code cannot show this kind of file; these are its details.'), '', ...rows.filter((row) => row[1]).map(([label, value]) => `${label}: ${safeText(value)}`), ''].join('\n');
 }

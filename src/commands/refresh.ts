@@ -1,41 +1,44 @@
-import type { TreeNode } from '../tree/node';
-import type { CommandContext } from './context';
+import type { App } from '../app';
 import { isNode } from '../tree/kinds';
 
 /** Refresh (view title): reloads both trees from the first page, and the storage in the status bar. */
-export async function refreshCommand(ctx: CommandContext): Promise<void> {
-  ctx.albums.refresh();
-  ctx.sharedFolders.refresh();
-  ctx.storage.refresh();
+export async function refreshCommand(app: App): Promise<void> {
+  app.albums.refresh();
+  app.sharedFolders.refresh();
+  app.quota.refresh();
   return Promise.resolve();
 }
 
-/** Refresh (item): reloads one branch. */
-export async function refreshNodeCommand(ctx: CommandContext, node?: unknown): Promise<void> {
-  const owner = node && typeof node === 'object' && 'treeItem' in node ? [ctx.albums, ctx.sharedFolders].find((tree) => tree.owns(node as TreeNode)) : undefined;
-  if (owner) {
-    owner.refresh(node as TreeNode);
-  } else {
-    await refreshCommand(ctx); // no node (or one from a tree since rebuilt): reload everything
+/** Refresh (item): reloads one branch of the tree that holds it. */
+export async function refreshNodeCommand(app: App, node?: unknown): Promise<void> {
+  for (const tree of [app.albums, app.sharedFolders]) {
+    const row = tree.resolve(node);
+    if (row && tree.owns(row)) {
+      tree.refresh(row);
+      return;
+    }
   }
+  await refreshCommand(app); // no row (or one from a tree since rebuilt): reload everything
 }
 
 /** The "Load more…" row. */
-export async function loadMoreCommand(_ctx: CommandContext, node?: unknown): Promise<void> {
-  if (isNode(node, 'loadMore')) {
-    await node.load();
+export async function loadMoreCommand(app: App, node?: unknown): Promise<void> {
+  const row = app.albums.resolve(node) ?? app.sharedFolders.resolve(node);
+  if (isNode(row, 'loadMore')) {
+    await row.load();
   }
 }
 
 /** The Retry of a "Could not load" row. */
-export async function retryLoadCommand(_ctx: CommandContext, node?: unknown): Promise<void> {
-  if (isNode(node, 'error')) {
-    await node.retry();
+export async function retryLoadCommand(app: App, node?: unknown): Promise<void> {
+  const row = app.albums.resolve(node) ?? app.sharedFolders.resolve(node);
+  if (isNode(row, 'error')) {
+    await row.retry();
   }
 }
 
 /** Show Log (view title menu, palette, and the Show Log of messages). */
-export async function showLogCommand(ctx: CommandContext): Promise<void> {
-  ctx.log.show();
+export async function showLogCommand(app: App): Promise<void> {
+  app.log.show();
   return Promise.resolve();
 }

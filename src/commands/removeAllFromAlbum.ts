@@ -2,12 +2,10 @@ import * as vscode from 'vscode';
 import { albumContentPages } from '../api/paging';
 import { type AlbumContent, Limits } from '../api/types';
 import { removeConfirmation } from '../model/removalText';
-import type { AlbumNode } from '../tree/albumNodes';
-import { runRemoval } from './albumRemoval';
-import type { CommandContext } from './context';
-import { pickManualAlbum } from './pickers';
-import { pickSelection } from './selection';
-import { isNode } from '../tree/kinds';
+import { runRemoval } from './shared/removal';
+import type { App } from '../app';
+import { pickManualAlbum } from './shared/pickers';
+import { selectedOf } from './shared/selection';
 
 const t = vscode.l10n.t;
 
@@ -17,21 +15,21 @@ const t = vscode.l10n.t;
  * any removal (the original files stay). Ids are read straight from the listing: the tree does not
  * need a row, nor file details, for each of thousands of items.
  */
-export async function removeAllFromAlbumCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
-  const clicked = pickSelection(node, nodes, ctx.albumsView.selection).find((entry): entry is AlbumNode => isNode(entry, 'album'));
+export async function removeAllFromAlbumCommand(app: App, node?: unknown, nodes?: unknown): Promise<void> {
+  const [clicked] = selectedOf(app, 'albums', 'album', node, nodes);
   if (clicked && !clicked.manual) {
-    void ctx.prompter.notify('warning', t('“{0}” is a collection album; only manual albums let you remove items.', clicked.title));
+    void app.prompter.notify('warning', t('“{0}” is a collection album; only manual albums let you remove items.', clicked.title));
     return;
   }
-  const album = clicked ?? (await pickManualAlbum(ctx, { title: t('Remove All from Album'), placeholder: t('Choose a manual album') }));
+  const album = clicked ?? (await pickManualAlbum(app, { title: t('Remove All from Album'), placeholder: t('Choose a manual album') }));
   if (!album) {
     return;
   }
-  const items = await ctx.prompter.progress(t('Counting the items of “{0}”…', album.title), async (reporter, signal) => {
+  const items = await app.prompter.progress(t('Counting the items of “{0}”…', album.title), async (reporter, signal) => {
     const all: AlbumContent[] = [];
-    await ctx.recovery.call(async () => {
+    await app.recovery.call(async () => {
       all.length = 0;
-      for await (const page of albumContentPages(ctx.client, album.albumId, { pageSize: Limits.albumContentPageSizeMax }, { signal })) {
+      for await (const page of albumContentPages(app.client, album.albumId, { pageSize: Limits.albumContentPageSizeMax }, { signal })) {
         all.push(...page);
         reporter.report(t('{0} items so far', all.length));
       }
@@ -39,13 +37,13 @@ export async function removeAllFromAlbumCommand(ctx: CommandContext, node?: unkn
     return all;
   });
   if (items.length === 0) {
-    void ctx.prompter.notify('info', t('“{0}” is already empty.', album.title));
+    void app.prompter.notify('info', t('“{0}” is already empty.', album.title));
     return;
   }
   const wording = removeConfirmation(items.length, album.title, t);
   const message = items.length === 1 ? wording.message : t('Remove all {0} items from the album “{1}”?', items.length, album.title);
-  if (!(await ctx.prompter.confirm({ message, detail: wording.detail, confirmLabel: t('Remove All') }))) {
+  if (!(await app.prompter.confirm({ message, detail: wording.detail, button: t('Remove All') }))) {
     return;
   }
-  await runRemoval(ctx, { albumId: album.albumId, albumName: album.title, items });
+  await runRemoval(app, { albumId: album.albumId, albumName: album.title, items });
 }

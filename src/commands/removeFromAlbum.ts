@@ -1,25 +1,24 @@
-import * as vscode from 'vscode';
+import type { App } from '../app';
 import { removeConfirmation, removeConfirmationMany } from '../model/removalText';
 import type { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
-import { pickAlbumItems, pickManualAlbum } from './pickers';
-import { type RemovalTarget, runRemoval } from './albumRemoval';
-import type { CommandContext } from './context';
-import { pickSelection } from './selection';
 import { isNode } from '../tree/kinds';
-
-const t = vscode.l10n.t;
+import { pickAlbumItems, pickManualAlbum } from './shared/pickers';
+import { type RemovalTarget, runRemoval } from './shared/removal';
+import { rowsIn } from './shared/selection';
 
 /**
  * Remove from Album. From the tree: the whole multi-selection of items of manual albums (or, on a
  * manual album, a picker of its items); the Delete key acts on the tree's selection. From the
- * palette, or with nothing usable selected: pick the album, then the items. One confirmation for everything, then {@link runRemoval}.
+ * palette, or with nothing usable selected: pick the album, then the items. One confirmation for
+ * everything, then {@link runRemoval} per album.
  */
-export async function removeFromAlbumCommand(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
-  const selection = pickSelection(node, nodes, ctx.albumsView.selection);
+export async function removeFromAlbumCommand(app: App, node?: unknown, nodes?: unknown): Promise<void> {
+  const { t } = app;
+  const selection = rowsIn(app, 'albums', node, nodes);
   const contents = selection.filter((entry): entry is AlbumContentNode => isNode(entry, 'albumContent'));
   const removable = contents.filter((entry) => entry.album.manual);
   if (contents.length > 0 && removable.length === 0) {
-    void ctx.prompter.notify('warning', t('Items of collection albums cannot be removed by hand: a collection album fills itself from its folders. Select items of a manual album.'));
+    void app.prompter.notify('warning', t('Items of collection albums cannot be removed by hand: a collection album fills itself from its folders. Select items of a manual album.'));
     return;
   }
 
@@ -29,14 +28,14 @@ export async function removeFromAlbumCommand(ctx: CommandContext, node?: unknown
   } else {
     const clicked = selection.find((entry): entry is AlbumNode => isNode(entry, 'album'));
     if (clicked && !clicked.manual) {
-      void ctx.prompter.notify('warning', t('“{0}” is a collection album; only manual albums let you remove items.', clicked.title));
+      void app.prompter.notify('warning', t('“{0}” is a collection album; only manual albums let you remove items.', clicked.title));
       return;
     }
-    const album = clicked ?? (await pickManualAlbum(ctx, { title: t('Remove from Album'), placeholder: t('Choose a manual album') }));
+    const album = clicked ?? (await pickManualAlbum(app, { title: t('Remove from Album'), placeholder: t('Choose a manual album') }));
     if (!album) {
       return;
     }
-    const items = await pickAlbumItems(ctx, album, {
+    const items = await pickAlbumItems(app, album, {
       title: t('Remove from Album: {0}', album.title),
       placeholder: t('Choose the items to remove from “{0}” (the original files are kept)', album.title),
     });
@@ -47,12 +46,12 @@ export async function removeFromAlbumCommand(ctx: CommandContext, node?: unknown
   }
 
   const total = targets.reduce((sum, target) => sum + target.items.length, 0);
-  const wording = targets.length === 1 ? removeConfirmation(total, targets[0].albumName, t) : removeConfirmationMany(total, targets.map((target) => target.albumName), t);
-  if (!(await ctx.prompter.confirm({ message: wording.message, detail: wording.detail, confirmLabel: wording.button }))) {
+  const question = targets.length === 1 ? removeConfirmation(total, targets[0].albumName, t) : removeConfirmationMany(total, targets.map((target) => target.albumName), t);
+  if (!(await app.prompter.confirm(question))) {
     return;
   }
   for (const target of targets) {
-    const outcome = await runRemoval(ctx, target);
+    const outcome = await runRemoval(app, target);
     if (outcome.cancelled) {
       break;
     }

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { isKooDriveError } from '../api/errors';
 import { errorMessage, isCancellation, isTransient } from '../model/errorText';
 import { isInvalidSetting } from '../model/settingsRules';
-import type { CommandContext } from './context';
+import type { App } from '../app';
 
 const t = vscode.l10n.t;
 
-export type Handler = (ctx: CommandContext, ...args: unknown[]) => Promise<void>;
+export type Handler = (app: App, ...args: unknown[]) => Promise<void>;
 
 /**
  * The one error boundary. A cancel is silent; a 401 becomes "Sign In Again" and the work runs
@@ -14,48 +14,48 @@ export type Handler = (ctx: CommandContext, ...args: unknown[]) => Promise<void>
  * setting offers Open Settings; anything else is logged and shown with its trace id, Show Log,
  * and Retry where retrying can help.
  */
-export async function guard(ctx: CommandContext, title: string, work: () => Promise<void>, rerun = true): Promise<void> {
+export async function guard(app: App, title: string, work: () => Promise<void>, rerun = true): Promise<void> {
   try {
     await work();
   } catch (error) {
     if (isCancellation(error)) {
-      ctx.log.info(`${title}: cancelled`);
+      app.log.info(`${title}: cancelled`);
       return;
     }
-    if (isKooDriveError(error) && error.kind === 'sessionExpired' && rerun && !ctx.recovery.persistedAfterSignIn(error)) {
-      ctx.log.warn(`${title}: session expired (trace ${error.traceId})`);
+    if (isKooDriveError(error) && error.kind === 'sessionExpired' && rerun && !app.recovery.persistedAfterSignIn(error)) {
+      app.log.warn(`${title}: session expired (trace ${error.traceId})`);
       // Asked once per failure: declined (or already declined) ends here without nagging.
-      if (await ctx.recovery.recover(error)) {
-        await guard(ctx, title, work, false);
+      if (await app.recovery.recover(error)) {
+        await guard(app, title, work, false);
       }
       return;
     }
     // A 401 right after signing in again is reported like any failure, below.
     if (isInvalidSetting(error)) {
-      ctx.log.warn(`${title}: ${error.message}`);
+      app.log.warn(`${title}: ${error.message}`);
       const open = t('Open Settings');
-      const choice = await ctx.prompter.notify('error', error.message, open);
+      const choice = await app.prompter.notify('error', error.message, open);
       if (choice === open) {
         await vscode.commands.executeCommand('workbench.action.openSettings', error.setting);
       }
       return;
     }
-    ctx.log.error(`${title} failed`, error);
+    app.log.error(`${title} failed`, error);
     const showLog = t('Show Log');
     const retry = t('Retry');
     const actions = isTransient(error) ? [retry, showLog] : [showLog];
-    const choice = await ctx.prompter.notify('error', errorMessage(t('{0} failed', title), error, t), ...actions);
+    const choice = await app.prompter.notify('error', errorMessage(t('{0} failed', title), error, t), ...actions);
     if (choice === showLog) {
-      ctx.log.show();
+      app.log.show();
     } else if (choice === retry) {
-      await guard(ctx, title, work, rerun);
+      await guard(app, title, work, rerun);
     }
   }
 }
 
 /** Wraps a command handler in the boundary; `title` names it in messages. */
-export function runCommand(ctx: CommandContext, title: string, handler: Handler): (...args: unknown[]) => Promise<void> {
-  return (...args: unknown[]) => guard(ctx, title, () => handler(ctx, ...args));
+export function runCommand(app: App, title: string, handler: Handler): (...args: unknown[]) => Promise<void> {
+  return (...args: unknown[]) => guard(app, title, () => handler(app, ...args));
 }
 
 /** Opens the KooDrive settings. */

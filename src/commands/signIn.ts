@@ -4,7 +4,7 @@ import { isKooDriveError } from '../api/errors';
 import { errorMessage } from '../model/errorText';
 import { maskUserId } from '../model/logFormat';
 import { isUserId } from '../model/settingsRules';
-import type { CommandContext } from './context';
+import type { App } from '../app';
 
 const t = vscode.l10n.t;
 
@@ -13,12 +13,12 @@ const t = vscode.l10n.t;
  * one cheap call, and only then stores the token (SecretStorage) and the settings.
  * Resolves true when signed in.
  */
-export async function signIn(ctx: CommandContext): Promise<boolean> {
+export async function signIn(app: App): Promise<boolean> {
   const title = t('KooDrive: Sign In');
-  let endpoint = ctx.config.endpointIfValid();
+  let endpoint = app.config.endpointIfValid();
   const askedEndpoint = endpoint === undefined;
   if (!endpoint) {
-    const answer = await ctx.prompter.input({
+    const answer = await app.prompter.input({
       title,
       prompt: t('Address of your KooDrive server (koodrive.endpoint)'),
       placeholder: 'https://',
@@ -32,13 +32,13 @@ export async function signIn(ctx: CommandContext): Promise<boolean> {
 
   let userId: string | undefined;
   try {
-    userId = ctx.config.userId();
+    userId = app.config.userId();
   } catch {
     userId = undefined; // an unusable setting is asked for again and overwritten
   }
   const askedUserId = userId === undefined;
   if (!userId) {
-    const answer = await ctx.prompter.input({
+    const answer = await app.prompter.input({
       title,
       prompt: t('Your KooDrive user id (sent as X-User-Id; saved in your user settings)'),
       placeholder: '1644817543959100032',
@@ -50,7 +50,7 @@ export async function signIn(ctx: CommandContext): Promise<boolean> {
     userId = answer.trim();
   }
 
-  const answer = await ctx.prompter.input({
+  const answer = await app.prompter.input({
     title,
     prompt: t('Paste your KooDrive access token. It is kept in VS Code’s secret storage, never in settings.'),
     password: true,
@@ -63,30 +63,30 @@ export async function signIn(ctx: CommandContext): Promise<boolean> {
 
   const checkedEndpoint = endpoint;
   const checkedUserId = userId;
-  const verifier = ctx.makeClient({ endpoint: () => checkedEndpoint, userId: () => checkedUserId, getToken: () => Promise.resolve(token) });
+  const verifier = app.makeClient({ endpoint: () => checkedEndpoint, userId: () => checkedUserId, getToken: () => Promise.resolve(token) });
   try {
-    await ctx.prompter.progress(t('Checking your KooDrive sign-in…'), (_reporter, signal) => verifier.listSharedFolders({ offset: 0, limit: 1 }, { signal }));
+    await app.prompter.progress(t('Checking your KooDrive sign-in…'), (_reporter, signal) => verifier.listSharedFolders({ offset: 0, limit: 1 }, { signal }));
   } catch (error) {
     if (isKooDriveError(error) && error.kind === 'cancelled') {
       return false;
     }
-    ctx.log.warn(`Sign-in check failed: ${error instanceof Error ? error.message : String(error)}`);
+    app.log.warn(`Sign-in check failed: ${error instanceof Error ? error.message : String(error)}`);
     const message = isKooDriveError(error) && error.kind === 'sessionExpired'
       ? t('KooDrive did not accept this access token for user id {0}. Check both and sign in again; nothing was stored. Trace id: {1}', checkedUserId, error.traceId)
       : errorMessage(t('Could not check the sign-in; nothing was stored'), error, t);
-    void ctx.prompter.notify('error', message, t('Show Log')).then((choice) => choice && ctx.log.show());
+    void app.prompter.notify('error', message, t('Show Log')).then((choice) => choice && app.log.show());
     return false;
   }
 
   if (askedEndpoint) {
-    await ctx.config.setEndpoint(checkedEndpoint);
+    await app.config.setEndpoint(checkedEndpoint);
   }
   if (askedUserId) {
-    await ctx.config.setUserId(checkedUserId);
+    await app.config.setUserId(checkedUserId);
   }
-  await ctx.session.store(token);
-  ctx.log.info(`Signed in as ${maskUserId(checkedUserId)}`);
-  void ctx.prompter.notify('info', t('Signed in to KooDrive as user {0}.', maskUserId(checkedUserId)));
+  await app.session.store(token);
+  app.log.info(`Signed in as ${maskUserId(checkedUserId)}`);
+  void app.prompter.notify('info', t('Signed in to KooDrive as user {0}.', maskUserId(checkedUserId)));
   return true;
 }
 
@@ -105,19 +105,19 @@ function normaliseToken(value: string): string | undefined {
   return token && !/\s/.test(token) ? token : undefined;
 }
 
-export async function signInCommand(ctx: CommandContext): Promise<void> {
-  await signIn(ctx);
+export async function signInCommand(app: App): Promise<void> {
+  await signIn(app);
 }
 
-export async function signOutCommand(ctx: CommandContext): Promise<void> {
-  const confirmed = await ctx.prompter.confirm({
+export async function signOutCommand(app: App): Promise<void> {
+  const confirmed = await app.prompter.confirm({
     message: t('Sign out of KooDrive?'),
     detail: t('The access token is removed from this computer’s secret storage. Your user id stays in Settings.'),
-    confirmLabel: t('Sign Out'),
+    button: t('Sign Out'),
   });
   if (!confirmed) {
     return;
   }
-  await ctx.session.clear();
-  ctx.log.info('Signed out');
+  await app.session.clear();
+  app.log.info('Signed out');
 }

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { contentOrders, rememberSort } from '../services/contentSort';
-import type { ContentSort } from '../tree/albumNodes';
-import type { CommandContext } from './context';
+import { contentOrders, type ContentSort } from '../model/contentSort';
+import { rememberSort } from '../services/contentSort';
+import type { App } from '../app';
 
 const t = vscode.l10n.t;
 
 /** Sort Album Items… (the Albums view's title menu): the order is remembered for this workspace. */
-export async function sortItemsCommand(ctx: CommandContext): Promise<void> {
-  const current = ctx.albums.contentSort();
-  const picked = await ctx.prompter.pickPaged<ContentSort, never>({
+export async function sortItemsCommand(app: App): Promise<void> {
+  const current = app.albums.contentSort();
+  const picked = await app.prompter.pickPaged<ContentSort, never>({
     load: () => Promise.resolve({
       items: contentOrders(t).map(({ label, sort }) => ({ label, description: sort.sortType === current.sortType && sort.sortDirection === current.sortDirection ? t('current') : undefined, value: sort })),
       next: undefined,
@@ -18,6 +18,6 @@ export async function sortItemsCommand(ctx: CommandContext): Promise<void> {
   if (!sort) {
     return;
   }
-  await rememberSort(ctx.workspaceState, sort);
-  ctx.albums.setContentSort(sort);
+  await rememberSort(app.workspaceState, sort);
+  app.albums.setContentSort(sort);
 }
