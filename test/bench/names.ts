@@ -1,11 +1,12 @@
 /**
- * Issue 6's figure: expanding a 50-item page. The rows need one list request; the names follow
+ * Expanding a 50-item page. The rows need one list request; the names follow
  * through the details queue (eight lookups at a time, plus one GetSpace per session), so they
  * should arrive within about ceil(50 / 8) + 1 round trips.
  */
 import type { KooDriveClient } from '../../src/api/client';
 import { albumContentPage } from '../../src/api/paging';
 import { FileDetailsService } from '../../src/services/fileDetails';
+import { Spaces } from '../../src/services/spaces';
 import { median, ms, since } from './stats';
 
 export interface PageFigures {
@@ -29,7 +30,7 @@ export async function namesForPage(client: KooDriveClient, userId: string, album
       getFile: (...args: Parameters<KooDriveClient['getFile']>) => { sent += 1; return client.getFile(...args); },
       getFullPath: (...args: Parameters<KooDriveClient['getFullPath']>) => client.getFullPath(...args),
     };
-    const details = new FileDetailsService(counting, () => userId);
+    const details = new FileDetailsService(counting, new Spaces(counting, () => userId));
     const start = process.hrtime.bigint();
     const page = await albumContentPage(client, albumId, undefined, { pageSize: size });
     list.push(since(start));

@@ -10,7 +10,7 @@
  *  4. listing 100,000 album items by cursor / the same pages through the bare client;
  *  5. the batch engine's own work for 100,000 ids (a client that answers at once) / a bare chunk loop;
  *  6. lossless JSON of a 1,000-item page / JSON.parse;
- *  7. (issue 6) a 50-item page: the list request alone, and the time until its last file name.
+ *  7. a 50-item page: the list request alone, and the time until its last file name.
  * The servers run in child processes, so the figures are the client's.
  */
 import { spawn } from 'node:child_process';

@@ -78,7 +78,7 @@ describe('Add to Album', () => {
     assert.deepEqual(summary.actions, ['Retry Failed', 'Show Details']);
     await fx.ctx.background.idle();
     const report = (await vscode.workspace.openTextDocument(fx.prompter.documents[0])).getText();
-    assert.match(report, /## Failed: it no longer exists on KooDrive: 13000309 Resource not found\.\n\n- Trace id: \S{58}/);
+    assert.match(report, /^Failed: it no longer exists on KooDrive: 13000309 Resource not found\.\n {2}Trace id: \S{58}\n/m);
   });
 
   it('Retry Failed adds exactly what failed, without asking again', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CommandContext } from '../../src/commands/context';
+import type { App } from '../../src/app';
 import { CommandId, ExtensionId } from '../../src/constants';
 import type { KooDriveExtensionApi } from '../../src/extension';
 import type { AlbumContentNode, AlbumNode } from '../../src/tree/albumNodes';
@@ -13,7 +13,7 @@ import { ScriptedPrompter } from './scriptedPrompter';
 /** The emulator, the extension's command context and a fresh scripted prompter per test. */
 export interface Fixture {
   emulator: RunningEmulator;
-  ctx: CommandContext;
+  ctx: App;
   /** The extension's own removal operation (its bundled copy, not one compiled for the tests). */
   runRemoval: NonNullable<KooDriveExtensionApi['runRemoval']>;
   /** The Albums view's drag and drop controller, to drop rows as the workbench does. */
@@ -26,13 +26,13 @@ export interface Fixture {
 /** Items of the emulator's "Large album": enough chunks (10) to have some waiting while 4 are in flight. */
 export const LARGE = 10_000;
 
-let shared: { emulator: RunningEmulator; ctx: CommandContext; runRemoval: Fixture['runRemoval']; albumDrop: Fixture['albumDrop'] } | undefined;
+let shared: { emulator: RunningEmulator; ctx: App; runRemoval: Fixture['runRemoval']; albumDrop: Fixture['albumDrop'] } | undefined;
 
 /**
  * Writes user settings and waits until the extension has reacted to each change (a change
  * refreshes the trees, which must not race with the rows a test then loads).
  */
-export async function settings(ctx: CommandContext, values: Record<string, unknown>): Promise<void> {
+export async function settings(ctx: App, values: Record<string, unknown>): Promise<void> {
   for (const [key, value] of Object.entries(values)) {
     const section = vscode.workspace.getConfiguration('koodrive');
     if (section.inspect(key)?.globalValue === value || (value === '' && section.inspect(key)?.globalValue === undefined)) {
@@ -64,12 +64,12 @@ export async function fixture(): Promise<Fixture> {
     const extension = vscode.extensions.getExtension<KooDriveExtensionApi>(ExtensionId);
     assert.ok(extension, 'the KooDrive extension is installed');
     const api = await extension.activate();
-    assert.ok(api.context && api.runRemoval && api.albumDrop, 'the extension exposes its context in test mode');
-    shared = { emulator, ctx: api.context, runRemoval: api.runRemoval, albumDrop: api.albumDrop };
+    assert.ok(api.app && api.runRemoval && api.albumDrop, 'the extension exposes its context in test mode');
+    shared = { emulator, ctx: api.app, runRemoval: api.runRemoval, albumDrop: api.albumDrop };
   }
   const { emulator, ctx, runRemoval, albumDrop } = shared;
   await ctx.background.idle();
-  await ctx.storage.settled();
+  await ctx.quota.settled();
   await vscode.commands.executeCommand(CommandId.clearSharedFolderFilter);
   await ctx.session.clear();
   await emulator.control.reset({ albumItems: LARGE });
@@ -92,7 +92,7 @@ export async function signIn(fx: Fixture, user: EmulatorUser): Promise<void> {
   assert.deepEqual(fx.prompter.unexpected, []);
   assert.equal(fx.ctx.session.state, 'signedIn');
   await fx.prompter.waitForNotification(/^Signed in to KooDrive/);
-  await fx.ctx.storage.settled(); // the status bar's storage reading starts with the session
+  await fx.ctx.quota.settled(); // the status bar's storage reading starts with the session
   fx.prompter.notifications.length = 0; // tests look only at what comes after signing in
 }
 
@@ -157,4 +157,19 @@ export async function albumIds(fx: Fixture, albumId: string): Promise<string[]> 
     cursor = page.nextCursor || undefined;
   } while (cursor);
   return ids;
+}
+
+/** Waits until `check` holds (polling), else fails naming `what`. */
+export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    assert.ok(Date.now() < deadline, `timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** What the tree shows for `node` as its description (a busy label while a command works on it). */
+export function shownDescription(tree: KooTreeProvider, node: TreeNode): string | undefined {
+  const description = tree.getTreeItem(node).description;
+  return typeof description === 'string' ? description : undefined;
 }

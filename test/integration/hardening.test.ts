@@ -12,7 +12,7 @@ const LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)/i;
 const ICON = /\$\([A-Za-z0-9-]+(~[A-Za-z-]+)?\)/;
 const HOSTILE = '[Confirm deletion](command:workbench.action.quickOpen)';
 
-describe('Untrusted text and a hostile workspace (issue 8)', () => {
+describe('Untrusted text and a hostile workspace', () => {
   let fx: Fixture;
   beforeEach(async () => {
     fx = await fixture();
@@ -127,7 +127,7 @@ describe('Untrusted text and a hostile workspace (issue 8)', () => {
   });
 });
 
-describe('Deleting a shared folder whose answer is lost (issue 8)', () => {
+describe('Deleting a shared folder whose answer is lost', () => {
   let fx: Fixture;
   beforeEach(async () => {
     fx = await fixture();

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/constants';
+import type { TreeNode } from '../../src/tree/node';
 import { SeedIds } from '../emulator/server';
-import { type Fixture, fixture, folderRow, labelOf, row, rows, signIn } from './fixture';
+import { eventually, type Fixture, fixture, folderRow, labelOf, row, rows, shownDescription, signIn } from './fixture';
 
 const EXPIRED = { type: 'status', status: 401, body: { code: 13000100, msg: 'token expired' } } as const;
 
@@ -140,5 +141,35 @@ describe('Create, rename and show shared folders', () => {
       await fx.prompter.waitForNotification(/^Show Details failed: it no longer exists on KooDrive: 13000309 .*Trace id: \S{58}$/);
       assert.ok(!(await rows(fx.ctx.sharedFolders, 'Created by me')).map(labelOf).includes('Work Drafts 工作草稿'));
     });
+  });
+});
+
+describe('Busy rows while KooDrive answers', () => {
+  let fx: Fixture;
+  beforeEach(async () => {
+    fx = await fixture();
+  });
+
+  /** Runs `command` with a slow answer from KooDrive, and checks `label` on `node`'s row meanwhile. */
+  async function busyWhile(pathPattern: string, label: string, node: TreeNode, command: () => Thenable<unknown>): Promise<void> {
+    await fx.emulator.control.addFault({ method: 'POST', pathPattern, fault: { type: 'delay', ms: 1500 } });
+    const running = command();
+    await eventually(() => shownDescription(fx.ctx.sharedFolders, node) === label, `the row says ${label}`, 5000);
+    await running;
+    assert.notEqual(shownDescription(fx.ctx.sharedFolders, node), label, 'the label goes once KooDrive answered');
+  }
+
+  it('says Renaming… and Deleting… on an owned folder, Leaving… on a joined one', async () => {
+    await signIn(fx, fx.owner);
+    const solo = await folderRow(fx, 'Created by me', 'Work Drafts 工作草稿');
+    fx.prompter.script({ input: 'Work Drafts 2' });
+    await busyWhile('/sharefolder/rename', 'Renaming…', solo, () => vscode.commands.executeCommand(CommandId.renameSharedFolder, solo));
+    const renamed = await folderRow(fx, 'Created by me', 'Work Drafts 2');
+    fx.prompter.script({ confirm: true });
+    await busyWhile('/sharefolder/delete', 'Deleting…', renamed, () => vscode.commands.executeCommand(CommandId.deleteSharedFolder, renamed));
+    const joined = await folderRow(fx, 'Joined', 'Zhang Family 张家');
+    fx.prompter.script({ confirm: true });
+    await busyWhile('deleteMember', 'Leaving…', joined, () => vscode.commands.executeCommand(CommandId.leaveSharedFolder, joined));
+    assert.deepEqual(fx.prompter.unexpected, []);
   });
 });

@@ -51,8 +51,8 @@ describe('Move to Album', () => {
     assert.ok(all.every((item) => left.includes(item.fileId) !== now.includes(item.fileId)), 'every item is in exactly one of the two albums: none lost, none doubled');
     await fx.ctx.background.idle();
     const report = (await vscode.workspace.openTextDocument(fx.prompter.documents[0])).getText();
-    assert.match(report, new RegExp(`## Left in “Paging 250 翻页”: ${failed}\\n`));
-    assert.ok(left.every((id) => report.includes(`- \`${id}\` — it no longer exists on KooDrive`)), 'each item left behind is listed with its reason');
+    assert.match(report, new RegExp(`^Left in “Paging 250 翻页”: ${failed}\\n`, 'm'));
+    assert.ok(left.every((id) => report.includes(`  ${id} — it no longer exists on KooDrive`)), 'each item left behind is listed with its reason');
   });
 
   it('when removing from the source is refused, the items stay in both albums, never in neither', async () => {

@@ -111,7 +111,7 @@ describe('Remove from Album', () => {
     const { albumId, ids } = await large(2500);
     await fx.emulator.control.clearRequests();
     const outcome = await fx.runRemoval({ albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
-    assert.equal(outcome.removed.length, 2500);
+    assert.equal(outcome.done.length, 2500);
     const deletes = (await fx.emulator.control.requests()).filter((r) => r.method === 'DELETE');
     assert.equal(deletes.length, 3);
     assert.ok(deletes.every((r) => (r.body as { ids: string[] }).ids.length <= 1000));
@@ -126,7 +126,7 @@ describe('Remove from Album', () => {
     const outcome = await fx.runRemoval({ albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
     const failed = outcome.failed.flatMap((f) => f.ids);
     assert.ok(failed.length === 1000 || failed.length === 500, `exactly one chunk failed (${failed.length})`);
-    assert.equal(outcome.removed.length, 2500 - failed.length);
+    assert.equal(outcome.done.length, 2500 - failed.length);
     const summary = await fx.prompter.waitForNotification(new RegExp(`^${2500 - failed.length} removed, ${failed.length} failed \\(album “Large album”\\)`));
     assert.deepEqual(summary.actions, ['Retry Failed', 'Show Details', 'Undo']);
     await fx.ctx.background.idle();
@@ -156,9 +156,9 @@ describe('Remove from Album', () => {
     fx.prompter.cancelProgressWhen((message) => /^\d+ of 10000 removed/.test(message));
     const outcome = await fx.runRemoval({ albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
     assert.equal(outcome.cancelled, true);
-    assert.ok(outcome.removed.length < LARGE && outcome.notAttempted.length > 0, `removed ${outcome.removed.length}`);
+    assert.ok(outcome.done.length < LARGE && outcome.notAttempted.length > 0, `removed ${outcome.done.length}`);
     const left = await albumIds(fx, albumId);
-    assert.equal(left.length, LARGE - outcome.removed.length, 'the summary tells the truth about what was removed');
+    assert.equal(left.length, LARGE - outcome.done.length, 'the summary tells the truth about what was removed');
     const summary = await fx.prompter.waitForNotification(/^Cancelled: \d+ removed from “Large album”/);
     assert.ok(summary.actions.includes('Retry Failed') && summary.actions.includes('Undo'));
   });
@@ -169,7 +169,7 @@ describe('Remove from Album', () => {
     fx.prompter.click(/session has expired/, 'Sign In Again').script({ input: fx.owner.token, prompt: /access token/ });
     const outcome = await fx.runRemoval({ albumId, albumName: 'Large album', items: ids.map((id) => ({ id })) });
     assert.deepEqual(fx.prompter.unexpected, []);
-    assert.equal(outcome.removed.length, 2500, 'nothing of the user’s work is lost');
+    assert.equal(outcome.done.length, 2500, 'nothing of the user’s work is lost');
     assert.equal(fx.prompter.notifications.filter((n) => /session has expired/.test(n.message)).length, 1);
     await fx.prompter.waitForNotification(/^Removed 2500 items from “Large album”/);
     assert.equal((await albumIds(fx, albumId)).length, LARGE - 2500);

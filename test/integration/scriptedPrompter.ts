@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ConfirmOptions, InputOptions, PagedPickSource, PickItem, Prompter, ProgressOptions, ProgressReporter, Severity } from '../../src/ui/prompter';
+import type { Confirmation, InputOptions, PagedPickSource, PickItem, Prompter, ProgressOptions, ProgressReporter, Severity } from '../../src/ui/prompter';
 
 /** One expected question and its answer. A question nobody scripted fails the test. */
 export type Answer =
@@ -122,7 +122,7 @@ export class ScriptedPrompter implements Prompter {
     return items.filter((item) => labels.includes(item.label)).map((item) => item.value);
   }
 
-  confirm(options: ConfirmOptions): Promise<boolean> {
+  confirm(options: Confirmation): Promise<boolean> {
     const answer = this.next('confirm', `${options.message} ${options.detail ?? ''}`);
     if (answer?.message && !answer.message.test(`${options.message} ${options.detail ?? ''}`)) {
       this.unexpected.push(`confirm "${options.message}" does not match ${String(answer.message)}`);

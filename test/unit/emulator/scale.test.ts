@@ -3,40 +3,30 @@ import type { GetFileResponse, ListAlbumContentResponse, ListAlbumsResponse, Lis
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import { call } from './helpers';
 
+// How fast it starts and pages at this scale is a figure of the bench (npm run bench), not a test.
 describe('emulator: scale (10,000 albums, a 100,000-item album, 1,000 folders)', () => {
   let emulator: RunningEmulator;
-  let startup = 0;
   before(async () => {
-    const started = Date.now();
     emulator = await startEmulator({ scale: { albums: 10_000, albumItems: 100_000, sharedFolders: 1_000 } });
-    startup = Date.now() - started;
   });
   after(() => emulator.close());
 
-  it('starts in a couple of seconds', () => {
-    assert.ok(startup < 3000, `startup took ${startup} ms`);
-  });
-
-  it('pages the album list quickly, to the last page', async () => {
-    const started = Date.now();
+  it('pages the album list to the last page', async () => {
     const result = await call(emulator, '/album/list', { query: { albumKind: 1, albumType: 2, pageSize: 10, pageNum: 1001 } });
     const body = result.json as ListAlbumsResponse;
     assert.equal(body.total, 10_005);
     assert.deepEqual(body.albumList?.map((album) => album.name), ['Album 09997', 'Album 09998', 'Album 09999', 'Album 10000', 'Large album']);
-    assert.ok(Date.now() - started < 200);
   });
 
-  it('pages the large album quickly by cursor', async () => {
+  it('pages the large album by cursor, each item once', async () => {
     const largeId = ((await call(emulator, '/album/list', { query: { albumKind: 1, albumType: 2, pageSize: 10, pageNum: 1001 } })).json as ListAlbumsResponse).albumList?.[4].id ?? '';
     let cursor = '';
     const seen = new Set<string>();
     for (let i = 0; i < 20; i++) {
-      const started = Date.now();
       const body = (await call(emulator, `/album/${largeId}/list`, { query: cursor ? { pageCursor: cursor } : {} })).json as ListAlbumContentResponse;
       assert.equal(body.total, 100_000);
       body.contentList?.forEach((item) => seen.add(item.id));
       cursor = body.nextPageCursor ?? '';
-      assert.ok(Date.now() - started < (i === 0 ? 1500 : 100), `page ${i} took ${Date.now() - started} ms`);
     }
     assert.equal(seen.size, 2000);
   });

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { KooDriveError } from '../../../src/api/errors';
+import { type BatchOutcome, batchReport, offerSummary, runResumable } from '../../../src/commands/shared/batch';
+import { formatEnglish as t } from '../../../src/model/localize';
+import { fakeApp } from './fakeApp';
+
+const expired = (): KooDriveError => new KooDriveError({ kind: 'sessionExpired', method: 'DELETE', path: '/p', status: 401, traceId: 'T401' });
+const refused = (): KooDriveError => new KooDriveError({ kind: 'notPermitted', method: 'DELETE', path: '/p', status: 400, code: '13000410', traceId: 'T410' });
+const never = new AbortController().signal;
+
+describe('commands/shared/batch: one batch flow for removing, adding, restoring, downloading', () => {
+  it('resumes after a 401 with exactly what was left, once the user signed in again', async () => {
+    const { app } = fakeApp({ signInAgain: [true] });
+    const passes: string[][] = [];
+    const outcome = await runResumable(app, ['a', 'b', 'c', 'd'], (pending) => {
+      passes.push(pending);
+      return Promise.resolve(passes.length === 1
+        ? { done: ['a'], failed: [{ ids: ['b'], error: expired() }], notAttempted: ['c', 'd'] }
+        : { done: pending, failed: [], notAttempted: [] });
+    }, { signal: never });
+    assert.deepEqual(passes, [['a', 'b', 'c', 'd'], ['b', 'c', 'd']]);
+    assert.deepEqual(outcome.done, ['a', 'b', 'c', 'd']);
+    assert.deepEqual(outcome.failed, []);
+  });
+
+  it('counts what was left as failed when the user does not sign in again', async () => {
+    const { app } = fakeApp({ signInAgain: [false] });
+    const outcome = await runResumable(app, ['a', 'b', 'c'], () => Promise.resolve({ done: ['a'], failed: [{ ids: ['b'], error: expired() }], notAttempted: ['c'] }), { signal: never });
+    assert.deepEqual(outcome.failed.map((failure) => failure.ids), [['b']]);
+    assert.deepEqual(outcome.notAttempted, ['c']);
+  });
+
+  it('ends at once on a cancel, what was left not attempted', async () => {
+    const { app } = fakeApp({ signInAgain: [true] });
+    const controller = new AbortController();
+    const outcome = await runResumable(app, ['a', 'b'], () => {
+      controller.abort();
+      return Promise.resolve({ done: ['a'], failed: [], notAttempted: ['b'] });
+    }, { signal: controller.signal });
+    assert.equal(outcome.cancelled, true);
+    assert.deepEqual(outcome.notAttempted, ['b']);
+  });
+
+  const partial: BatchOutcome = { done: ['a'], alreadyThere: [], failed: [{ ids: ['b'], error: refused() }], notAttempted: ['c'], cancelled: false };
+
+  it('offers Retry Failed (with what was not done) and Show Details when something was not done, then extras', async () => {
+    let retried: string[] = [];
+    const { app, record, settle } = fakeApp({ click: (_message, actions) => actions[0] });
+    offerSummary(app, { title: 'Remove from Album', message: '1 removed, 2 failed.', outcome: partial, retry: (ids) => Promise.resolve(void (retried = ids)), report: () => ({ title: 'r', text: 'x' }), extras: { Undo: () => Promise.resolve() } });
+    await settle();
+    assert.deepEqual(record.notes, [{ severity: 'error', message: '1 removed, 2 failed.', actions: ['Retry Failed', 'Show Details', 'Undo'] }]);
+    assert.deepEqual(retried, ['b', 'c']);
+  });
+
+  it('opens the report as plain text from Show Details, and offers only extras when all was done', async () => {
+    const { app, record, settle } = fakeApp({ click: (_message, actions) => actions.find((action) => action === 'Show Details') });
+    offerSummary(app, { title: 'T', message: 'm', outcome: partial, retry: () => Promise.resolve(), report: () => ({ title: 'Removal', text: 'the report' }) });
+    offerSummary(app, { title: 'T', message: 'all done', outcome: { ...partial, failed: [], notAttempted: [] }, retry: () => Promise.resolve(), report: () => ({ title: 'r', text: '' }), extras: { Undo: () => Promise.resolve() } });
+    await settle();
+    assert.deepEqual(record.documents, [{ title: 'Removal', text: 'the report', extension: 'txt' }]);
+    assert.deepEqual(record.notes[1], { severity: 'info', message: 'all done', actions: ['Undo'] });
+  });
+
+  it('writes a report with each failure’s reason, trace id and ids, none of which can become a link', () => {
+    const hostile = '<command:workbench.action.quit> [x](command:y)';
+    const outcome: BatchOutcome = { done: ['a'], alreadyThere: [], failed: [{ ids: [hostile], error: refused() }], notAttempted: ['c'], cancelled: true };
+    const text = batchReport(outcome, { heading: 'Removal from “A”', facts: ['Removed: 1'], notAttempted: 'Not removed (cancelled)' }, t);
+    assert.match(text, /^Removal from “A”\n\nRemoved: 1\n/);
+    assert.match(text, /Failed: KooDrive says you are not allowed to do this: 13000410\n {2}Trace id: T410\n/);
+    assert.match(text, /Not removed \(cancelled\)\n {2}c\n/);
+    assert.doesNotMatch(text, /\]\(command:/);
+  });
+});

@@ -1,0 +1,88 @@
+import type { App } from '../../../src/app';
+import { formatEnglish } from '../../../src/model/localize';
+import type { Confirmation, InputOptions, PagedPickSource, ProgressReporter, Prompter, Severity } from '../../../src/ui/prompter';
+
+/** What the fake app recorded: questions asked, messages shown, documents opened, log lines. */
+export interface Record {
+  confirms: Confirmation[];
+  inputs: InputOptions[];
+  notes: { severity: Severity; message: string; actions: string[] }[];
+  documents: { title: string; text: string; extension: string }[];
+  progress: string[];
+  log: string[];
+  busy: string[];
+}
+
+/** Answers a scripted test gives: confirmation, typed text, the action clicked on a notification. */
+export interface Answers {
+  confirm?: boolean[];
+  input?: (string | undefined)[];
+  click?: (message: string, actions: string[]) => string | undefined;
+  deleteConfirmation?: 'modal' | 'typeName';
+  /** Whether the user signs in again when asked (SessionRecovery). */
+  signInAgain?: boolean[];
+}
+
+/**
+ * A small App for plain-Node tests of the shared command pieces: a scripted prompter (a question
+ * nobody scripted answers "no" and is recorded), English wording, trees that hold exactly the
+ * rows `held` lists, background work awaited by {@link settle}.
+ */
+export function fakeApp(answers: Answers = {}, held: object[] = []): { app: App; record: Record; settle: () => Promise<void> } {
+  const record: Record = { confirms: [], inputs: [], notes: [], documents: [], progress: [], log: [], busy: [] };
+  const running: Promise<void>[] = [];
+  const prompter: Prompter = {
+    input: (options) => {
+      record.inputs.push(options);
+      return Promise.resolve(answers.input?.shift());
+    },
+    pickPaged: <T, C>(_source: PagedPickSource<T, C>) => Promise.resolve(undefined as T[] | undefined),
+    confirm: (question) => {
+      record.confirms.push(question);
+      return Promise.resolve(answers.confirm?.shift() ?? false);
+    },
+    notify: (severity, message, ...actions) => {
+      record.notes.push({ severity, message, actions });
+      return Promise.resolve(answers.click?.(message, actions));
+    },
+    progress: <T>(title: string, task: (reporter: ProgressReporter, signal: AbortSignal) => Promise<T>) => {
+      record.progress.push(title);
+      return task({ report: (message) => record.progress.push(message) }, new AbortController().signal);
+    },
+    showDocument: () => Promise.resolve(),
+  };
+  const tree = {
+    resolve: (value: unknown) => (held.includes(value as object) ? value : undefined),
+    withBusy: async <T>(rows: { title: string }[], label: string, work: () => Promise<T>) => {
+      record.busy.push(...rows.map((row) => `${row.title}: ${label}`));
+      return work();
+    },
+  };
+  const app = {
+    t: formatEnglish,
+    prompter,
+    albums: tree,
+    sharedFolders: tree,
+    albumsView: { selection: held },
+    sharedFoldersView: { selection: held },
+    config: { deleteConfirmation: () => answers.deleteConfirmation ?? 'modal', userId: () => '1644817543959100032' },
+    log: { info: (line: string) => record.log.push(line), warn: (line: string) => record.log.push(line), show: () => undefined },
+    details: {
+      add: (title: string, text: string, extension = 'json') => {
+        record.documents.push({ title, text, extension });
+        return `koodrive-details:/${record.documents.length}`;
+      },
+    },
+    background: { run: (_title: string, work: () => Promise<void>) => void running.push(work()) },
+    recovery: {
+      recover: () => Promise.resolve(answers.signInAgain?.shift() ?? false),
+      call: <T>(call: () => Promise<T>) => call(),
+    },
+  } as unknown as App;
+  const settle = async (): Promise<void> => {
+    while (running.length > 0) {
+      await running.shift();
+    }
+  };
+  return { app, record, settle };
+}
