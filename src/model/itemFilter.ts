@@ -1,5 +1,6 @@
 import type { AlbumContent, FileDetails } from '../api/types';
 import { itemDate, itemName } from './itemText';
+import { parseTime, text } from './present';
 import type { Localize } from './localize';
 import { safeText } from './safeText';
 
@@ -69,8 +70,30 @@ export function matchesFilter(content: AlbumContent, details: FileDetails | unde
   return date !== undefined && (filter.after === undefined || date.ms >= filter.after) && (filter.before === undefined || date.ms <= filter.before);
 }
 
+/**
+ * True when the listing alone cannot tell whether the item passes: the filter names a text and
+ * the listing gives no name, or bounds the date and the listing gives none.
+ */
+export function needsDetails(content: AlbumContent, filter: ItemFilter): boolean {
+  if (filter.name !== '' && text(content.fileName) === undefined && text(content.name) === undefined) {
+    return true;
+  }
+  const dated = filter.after !== undefined || filter.before !== undefined;
+  return dated && parseTime(content.takeTime) === undefined && parseTime(content.createTime) === undefined;
+}
+
 /** The filter as the user typed it (for the input box and the view's description). */
 export function filterText(filter: ItemFilter): string {
   const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
   return [safeText(filter.name, 40), filter.after !== undefined ? `after:${iso(filter.after)}` : '', filter.before !== undefined ? `before:${iso(filter.before)}` : ''].filter(Boolean).join(' ');
+}
+
+/** "about 40 seconds", "about 3 minutes", "about 2 hours": how long many lookups take, roughly. */
+export function aboutDuration(ms: number, t: Localize): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 90) {
+    return t('about {0} seconds', seconds);
+  }
+  const minutes = Math.round(seconds / 60);
+  return minutes < 90 ? t('about {0} minutes', minutes) : t('about {0} hours', Math.round(minutes / 60));
 }

@@ -73,12 +73,32 @@ export function humanSize(size: unknown, locale: string): string | undefined {
     unit += 1;
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${new Intl.NumberFormat(safeLocale(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} ${units[unit]}`;
+  return `${formatter(`n${digits}`, locale, (safe) => new Intl.NumberFormat(safe, { maximumFractionDigits: digits, minimumFractionDigits: digits })).format(value)} ${units[unit]}`;
 }
 
 /** A date in the user's locale, e.g. `3 May 2024` (en-GB), `May 3, 2024` (en), `2024年5月3日` (zh-CN). */
 export function localDate(ms: number, locale: string): string {
-  return new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+  return formatter('date', locale, (safe) => new Intl.DateTimeFormat(safe, { dateStyle: 'medium', timeZone: 'UTC' })).format(ms);
+}
+
+/**
+ * Formatters by kind and locale, made once: building an Intl formatter costs far more than
+ * using one, and every row of a 2,000-row window formats a size and a date. Immutable values
+ * in a cache of a handful of entries.
+ */
+const formatters = new Map<string, { format(value: number): string }>();
+
+function formatter(kind: string, locale: string, make: (locale: string) => { format(value: number): string }): { format(value: number): string } {
+  const key = `${kind}|${locale}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = make(safeLocale(locale));
+    if (formatters.size > 32) {
+      formatters.clear(); // locales change rarely; a bound keeps odd inputs from piling up
+    }
+    formatters.set(key, found);
+  }
+  return found;
 }
 
 function safeLocale(locale: string): string {

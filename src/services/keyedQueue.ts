@@ -2,7 +2,10 @@
  * A queue of keyed lookups (file details by file id): at most `concurrency` run at once, each key
  * is looked up once however many rows ask for it, successes are cached (the least recently used
  * entry leaves first beyond `cacheSize`), and a lookup nobody waits for any more is dropped from
- * the queue or aborted. Plain Node: unit-tested without VS Code.
+ * the queue or aborted. Lookups for what the user sees (`visible`) go before bulk work (`bulk`,
+ * e.g. a filter over a whole album), and a key a visible row asks for jumps ahead of the bulk.
+ * Every operation costs the same however long the queue is: 100,000 queued lookups must not slow
+ * down the next one. Plain Node: unit-tested without VS Code.
  */
 
 /** The error a waiter gets when its own signal aborts. */
@@ -13,23 +16,70 @@ export class QueueCancelled extends Error {
   }
 }
 
+/** Who is waiting: a row the user sees, or bulk work that can wait. */
+export type Priority = 'visible' | 'bulk';
+
+const VISIBLE = 0;
+const BULK = 1;
+
 interface Job<V> {
   key: string;
-  waiters: number;
-  controller: AbortController;
-  promise: Promise<V>;
-  resolve(value: V): void;
-  reject(error: unknown): void;
+  /** What the first asker said about the key (e.g. the file's owner), handed to the lookup. */
+  context: unknown;
+  waiting: Set<Waiter<V>>;
+  state: 'queued' | 'running' | 'abandoned';
+  lane: number;
+  controller?: AbortController;
 }
 
-export class KeyedQueue<V> {
+interface Waiter<V> {
+  job: Job<V>;
+  resolve(value: V): void;
+  reject(error: unknown): void;
+  scope?: Set<Waiter<V>>;
+}
+
+/** A first-in first-out list whose `shift` costs the same at any length (Array#shift moves every item). */
+class Fifo<T> {
+  private items: T[] = [];
+  private head = 0;
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  shift(): T | undefined {
+    if (this.head >= this.items.length) {
+      return undefined;
+    }
+    const item = this.items[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+
+  clear(): void {
+    this.items = [];
+    this.head = 0;
+  }
+}
+
+export class KeyedQueue<V, C = undefined> {
   private readonly cache = new Map<string, V>();
   private readonly jobs = new Map<string, Job<V>>();
-  private readonly waiting: Job<V>[] = [];
+  private readonly lanes = [new Fifo<Job<V>>(), new Fifo<Job<V>>()];
+  /** The waiters of each signal: one abort listener per signal, however many lookups it covers. */
+  private readonly scopes = new WeakMap<AbortSignal, Set<Waiter<V>>>();
   private running = 0;
+  private waitingJobs = 0;
+  private scheduled = false;
+  private mean = 0;
+  private measured = 0;
 
   constructor(
-    private readonly lookup: (key: string, signal: AbortSignal) => Promise<V>,
+    private readonly lookup: (key: string, signal: AbortSignal, context: C) => Promise<V>,
     private readonly concurrency = 8,
     private readonly cacheSize = 5000,
   ) {}
@@ -42,47 +92,33 @@ export class KeyedQueue<V> {
   /**
    * The value for `key`: from the cache, from a lookup already queued or running, or from a new
    * one. Rejects with {@link QueueCancelled} when `signal` aborts first, with the lookup's error
-   * when it fails (failures are not cached: a later request tries again).
+   * when it fails (failures are not cached: a later request tries again). `context` goes to the
+   * lookup when this call starts one.
    */
-  get(key: string, signal?: AbortSignal): Promise<V> {
+  get(key: string, options: { signal?: AbortSignal; priority?: Priority; context?: C } = {}): Promise<V> {
     const cached = this.cache.get(key);
     if (cached !== undefined) {
       this.cache.delete(key); // most recently used last
       this.cache.set(key, cached);
       return Promise.resolve(cached);
     }
+    const { signal } = options;
     if (signal?.aborted) {
       return Promise.reject(new QueueCancelled());
     }
-    const job = this.jobs.get(key) ?? this.enqueue(key);
-    job.waiters += 1;
+    const lane = options.priority === 'bulk' ? BULK : VISIBLE;
+    const job = this.jobs.get(key) ?? this.enqueue(key, lane, options.context);
+    if (lane === VISIBLE && job.state === 'queued' && job.lane === BULK) {
+      job.lane = VISIBLE; // its place in the bulk lane is skipped when reached
+      this.lanes[VISIBLE].push(job);
+    }
     return new Promise<V>((resolve, reject) => {
-      let settled = false;
-      const leave = (): void => {
-        if (!settled) {
-          settled = true;
-          signal?.removeEventListener('abort', onAbort);
-          job.waiters -= 1;
-        }
-      };
-      const onAbort = (): void => {
-        leave();
-        reject(new QueueCancelled());
-        if (job.waiters === 0) {
-          this.abandon(job);
-        }
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      job.promise.then(
-        (value) => {
-          leave();
-          resolve(value);
-        },
-        (error: unknown) => {
-          leave();
-          reject(error instanceof Error ? error : new Error('the lookup failed'));
-        },
-      );
+      const waiter: Waiter<V> = { job, resolve, reject };
+      job.waiting.add(waiter);
+      if (signal) {
+        waiter.scope = this.scopeOf(signal);
+        waiter.scope.add(waiter);
+      }
     });
   }
 
@@ -93,29 +129,68 @@ export class KeyedQueue<V> {
 
   /** Lookups waiting for a free slot. */
   get queued(): number {
-    return this.waiting.length;
+    return this.waitingJobs;
+  }
+
+  /** The average time of the lookups so far, in ms (0 before the first): to estimate how long many more take. */
+  get meanMs(): number {
+    return this.mean;
   }
 
   /** Forgets every cached value and drops every lookup (a new session). */
   clear(): void {
     for (const job of [...this.jobs.values()]) {
+      for (const waiter of job.waiting) {
+        this.settle(waiter, () => waiter.reject(new QueueCancelled()));
+      }
       this.abandon(job);
     }
+    this.lanes.forEach((lane) => lane.clear());
+    this.waitingJobs = 0;
     this.cache.clear();
   }
 
-  private enqueue(key: string): Job<V> {
-    let resolve!: (value: V) => void;
-    let reject!: (error: unknown) => void;
-    const promise = new Promise<V>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    promise.catch(() => undefined); // waiters handle it; an abandoned job has none
-    const job: Job<V> = { key, waiters: 0, controller: new AbortController(), promise, resolve, reject };
+  private scopeOf(signal: AbortSignal): Set<Waiter<V>> {
+    let scope = this.scopes.get(signal);
+    if (!scope) {
+      const waiters = new Set<Waiter<V>>();
+      scope = waiters;
+      this.scopes.set(signal, waiters);
+      signal.addEventListener('abort', () => this.cancel(waiters), { once: true });
+    }
+    return scope;
+  }
+
+  /** A signal aborted: its waiters are told, and lookups nobody else waits for are dropped. */
+  private cancel(waiters: Set<Waiter<V>>): void {
+    for (const waiter of [...waiters]) {
+      this.settle(waiter, () => waiter.reject(new QueueCancelled()));
+      if (waiter.job.waiting.size === 0) {
+        this.abandon(waiter.job);
+      }
+    }
+    waiters.clear();
+  }
+
+  private settle(waiter: Waiter<V>, how: () => void): void {
+    if (waiter.job.waiting.delete(waiter)) {
+      waiter.scope?.delete(waiter);
+      how();
+    }
+  }
+
+  private enqueue(key: string, lane: number, context: unknown): Job<V> {
+    const job: Job<V> = { key, context, waiting: new Set(), state: 'queued', lane };
     this.jobs.set(key, job);
-    this.waiting.push(job);
-    queueMicrotask(() => this.pump());
+    this.lanes[lane].push(job);
+    this.waitingJobs += 1;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => {
+        this.scheduled = false;
+        this.pump();
+      });
+    }
     return job;
   }
 
@@ -124,26 +199,52 @@ export class KeyedQueue<V> {
     if (this.jobs.get(job.key) === job) {
       this.jobs.delete(job.key);
     }
-    const index = this.waiting.indexOf(job);
-    if (index >= 0) {
-      this.waiting.splice(index, 1);
+    if (job.state === 'queued') {
+      this.waitingJobs -= 1;
     }
-    job.controller.abort();
-    job.reject(new QueueCancelled());
+    job.state = 'abandoned';
+    job.controller?.abort();
+  }
+
+  /** The next job to start: visible first, skipping jobs abandoned or moved to the other lane. */
+  private next(): Job<V> | undefined {
+    for (const [index, lane] of this.lanes.entries()) {
+      for (let job = lane.shift(); job; job = lane.shift()) {
+        if (job.state === 'queued' && job.lane === index) {
+          return job;
+        }
+      }
+    }
+    return undefined;
   }
 
   private pump(): void {
-    while (this.running < this.concurrency && this.waiting.length > 0) {
-      const job = this.waiting.shift() as Job<V>;
+    while (this.running < this.concurrency) {
+      const job = this.next();
+      if (!job) {
+        return;
+      }
+      this.waitingJobs -= 1;
+      job.state = 'running';
+      job.controller = new AbortController();
       this.running += 1;
-      new Promise<V>((resolve) => resolve(this.lookup(job.key, job.controller.signal))).then(
+      const started = performance.now();
+      new Promise<V>((resolve) => resolve(this.lookup(job.key, (job.controller as AbortController).signal, job.context as C))).then(
         (value) => {
+          this.measure(performance.now() - started);
           if (this.jobs.get(job.key) === job) {
             this.remember(job.key, value);
           }
-          job.resolve(value);
+          for (const waiter of [...job.waiting]) {
+            this.settle(waiter, () => waiter.resolve(value));
+          }
         },
-        (error: unknown) => job.reject(error),
+        (error: unknown) => {
+          const failure = error instanceof Error ? error : new Error('the lookup failed');
+          for (const waiter of [...job.waiting]) {
+            this.settle(waiter, () => waiter.reject(failure));
+          }
+        },
       ).finally(() => {
         this.running -= 1;
         if (this.jobs.get(job.key) === job) {
@@ -152,6 +253,11 @@ export class KeyedQueue<V> {
         this.pump();
       });
     }
+  }
+
+  private measure(ms: number): void {
+    this.measured = Math.min(this.measured + 1, 100);
+    this.mean += (ms - this.mean) / this.measured;
   }
 
   private remember(key: string, value: V): void {

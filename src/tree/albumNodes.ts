@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
 import { isKooDriveError } from '../api/errors';
-import { albumContentPage } from '../api/paging';
+import { albumContentPage, albumContentPages } from '../api/paging';
 import { AlbumKind, Limits, type AlbumContent, type AlbumItem, type FileDetails } from '../api/types';
 import { CommandId } from '../constants';
 import type { ContentSort } from '../model/contentSort';
 import { errorReason, isCancellation } from '../model/errorText';
 import { type ItemFilter, matchesFilter } from '../model/itemFilter';
+import type { FilterRun } from './filterRun';
 import { fileKind, type ItemExtras, itemDescription, itemName, itemSentence, itemTooltip, kindIcon } from '../model/itemText';
 import { albumDescription, albumLabel, fieldsMarkdown, isManual, text } from '../model/present';
 import type { AlbumGroupNode, Family } from './albumGroups';
 import { contextValue, rowId, TreeNode } from './node';
+import { MessageNode, WindowNode } from './messageNodes';
 import { PagedNode, type RowHost, type RowPage } from './pagedNode';
 import type { NodeType } from './kinds';
 
@@ -18,6 +20,8 @@ const t = vscode.l10n.t;
 /** File details of album items, looked up a few at a time and cached (services/fileDetails.ts). */
 export interface ItemDetailsSource {
   details(fileId: string, ownerId: string | undefined, signal?: AbortSignal): Promise<FileDetails>;
+  /** Details already known, without asking. */
+  known(fileId: string): FileDetails | undefined;
   fullPath(fileId: string, ownerId: string | undefined, signal?: AbortSignal): Promise<string | undefined>;
 }
 
@@ -40,12 +44,27 @@ export interface AlbumsHost extends RowHost {
   locale(): string;
 }
 
-/** An album; expanding it lists its contents with cursor paging (D11). */
+/** The most item rows an album shows at once: a window, with Next and Previous items beyond. */
+export const ALBUM_WINDOW_ROWS = 2000;
+
+/** How often an album being filtered over its whole length redraws, at most. */
+const RUN_REDRAW_MS = 400;
+
+/**
+ * An album; expanding it lists its contents with cursor paging (D11), a window of at most
+ * {@link ALBUM_WINDOW_ROWS} rows at a time. While a filter over the whole album runs (Filter
+ * Items…), the rows are its matches instead, a window at a time, redrawn as they are found.
+ */
 export class AlbumNode extends PagedNode<string> {
   override readonly nodeTypes: readonly NodeType[] = ['album'];
   private total: number | undefined;
   /** Aborted when the album is collapsed or reloaded: its rows no longer need details. */
   private detailsWanted = new AbortController();
+  private run: FilterRun | undefined;
+  private matchWindow = 0;
+  /** The rows of the matches shown, by their place in the album, so a redraw keeps them. */
+  private matchRows = new Map<number, AlbumContentNode>();
+  private redraw: NodeJS.Timeout | undefined;
 
   constructor(
     readonly group: AlbumGroupNode,
@@ -83,6 +102,11 @@ export class AlbumNode extends PagedNode<string> {
     return this.total;
   }
 
+  /** True when the rows loaded are the whole album (a filter over them is a filter over it). */
+  get complete(): boolean {
+    return this.listing.started && !this.listing.hasMore && this.listing.windowIndex === 0;
+  }
+
   override get description(): string {
     return albumDescription(this.album, t, this.family?.name);
   }
@@ -109,6 +133,10 @@ export class AlbumNode extends PagedNode<string> {
     return t('This album is empty');
   }
 
+  protected override windowRows(): number {
+    return ALBUM_WINDOW_ROWS;
+  }
+
   protected override rowsAdded(rows: TreeNode[]): void {
     for (const row of rows) {
       if (row instanceof AlbumContentNode) {
@@ -127,6 +155,78 @@ export class AlbumNode extends PagedNode<string> {
     return this.hasMore ? t('No loaded item matches the filter; load more or filter the whole album') : t('No item matches the filter');
   }
 
+  override async children(): Promise<TreeNode[]> {
+    return this.run ? this.matchView(this.run) : super.children();
+  }
+
+  /** Shows the matches of a filter over the whole album instead of the listing, until {@link detachRun}. */
+  attachRun(run: FilterRun): void {
+    this.detachRun();
+    this.run = run;
+    this.host.changed(this);
+  }
+
+  /** Back to the listing's window, as it was before the filter. */
+  detachRun(): void {
+    if (this.run) {
+      this.run.stop();
+      this.run = undefined;
+      this.matchWindow = 0;
+      this.matchRows = new Map();
+      clearTimeout(this.redraw);
+      this.redraw = undefined;
+      this.host.changed(this);
+    }
+  }
+
+  /** Matches changed (a run found some, details arrived under a filter): redraw, at most every {@link RUN_REDRAW_MS}. */
+  redrawSoon(): void {
+    this.redraw ??= setTimeout(() => {
+      this.redraw = undefined;
+      this.host.changed(this);
+    }, RUN_REDRAW_MS);
+  }
+
+  override async moveWindow(direction: 'next' | 'previous'): Promise<void> {
+    if (!this.run) {
+      return super.moveWindow(direction);
+    }
+    this.matchWindow = Math.max(0, this.matchWindow + (direction === 'next' ? 1 : -1));
+    this.matchRows = new Map();
+    this.host.changed(this);
+    return Promise.resolve();
+  }
+
+  /** A window of the run's matches, then a row saying how far the run is. */
+  private matchView(run: FilterRun): TreeNode[] {
+    const { items, more } = run.matches(this.matchWindow * ALBUM_WINDOW_ROWS, ALBUM_WINDOW_ROWS);
+    const rows = new Map<number, AlbumContentNode>();
+    for (const { index, content, details } of items) {
+      const row = this.matchRows.get(index) ?? new AlbumContentNode(this, this.host, content, details);
+      row.fetchDetails(this.detailsWanted.signal);
+      rows.set(index, row);
+    }
+    this.matchRows = rows;
+    const shown: TreeNode[] = [...rows.values()];
+    if (this.matchWindow > 0) {
+      shown.unshift(new WindowNode(this, 'previous', t('Previous matches…')));
+    }
+    const progress = run.progress;
+    if (more && rows.size === ALBUM_WINDOW_ROWS) {
+      shown.push(new WindowNode(this, 'next', t('Next matches ({0} onwards)…', ((this.matchWindow + 1) * ALBUM_WINDOW_ROWS + 1).toLocaleString())));
+    }
+    if (progress.phase === 'reading') {
+      shown.push(new MessageNode(this, t('Filtering the whole album: {0} items read…', progress.items.toLocaleString()), 'loading~spin'));
+    } else if (progress.phase === 'lookingUp' || progress.phase === 'ready') {
+      shown.push(new MessageNode(this, t('Filtering the whole album: {0} of {1} names looked up…', progress.looked.toLocaleString(), progress.lookups.toLocaleString()), 'loading~spin'));
+    } else if (progress.phase === 'stopped') {
+      shown.push(new MessageNode(this, t('Filter stopped: {0} matches among the {1} items checked', progress.matches.toLocaleString(), (progress.items - progress.lookups + progress.looked).toLocaleString()), 'debug-pause'));
+    } else if (progress.matches === 0) {
+      shown.push(new MessageNode(this, t('No item matches the filter')));
+    }
+    return shown;
+  }
+
   /** The album was collapsed: its rows stop waiting for details. */
   collapsed(): void {
     this.detailsWanted.abort();
@@ -136,18 +236,21 @@ export class AlbumNode extends PagedNode<string> {
   expanded(): void {
     if (this.detailsWanted.signal.aborted) {
       this.detailsWanted = new AbortController();
-      this.rowsAdded([...this.listing.rows]);
+      this.rowsAdded([...this.listing.rows, ...this.matchRows.values()]);
     }
   }
 
   override reset(): void {
     this.detailsWanted.abort();
     this.detailsWanted = new AbortController();
+    this.detachRun();
     super.reset();
   }
 
-  protected override bulkPageSize(): number {
-    return Limits.albumContentPageSizeMax;
+  protected override windowMoved(): void {
+    // The rows of the window left behind no longer need their details.
+    this.detailsWanted.abort();
+    this.detailsWanted = new AbortController();
   }
 
   protected async fetchPage(cursor: string | undefined, pageSize: number, signal: AbortSignal): Promise<RowPage<TreeNode, string>> {
@@ -158,7 +261,22 @@ export class AlbumNode extends PagedNode<string> {
     return { rows: page.items.map((content) => new AlbumContentNode(this, this.host, content)), next: page.next };
   }
 
-  /** The items loaded so far. */
+  /**
+   * Every item of the album as rows of it, read straight from the listing (100 a page) without
+   * growing the tree's window: Load all in a picker, Select All over a whole album.
+   * @throws the listing's KooDriveError; `cancelled` when `signal` aborts.
+   */
+  override async loadAll(signal: AbortSignal, onPage?: (loaded: number) => void): Promise<readonly TreeNode[]> {
+    const rows: AlbumContentNode[] = [];
+    const walk = albumContentPages(this.host.client, this.album.id, { pageSize: Limits.albumContentPageSizeMax, ...this.host.contentSort() }, { signal: AbortSignal.any([signal, this.host.signal()]) });
+    for await (const page of walk) {
+      rows.push(...page.map((content) => new AlbumContentNode(this, this.host, content, this.host.itemDetails.known(content.id))));
+      onPage?.(rows.length);
+    }
+    return rows;
+  }
+
+  /** The items of the window shown. */
   contents(): AlbumContentNode[] {
     return this.loadedRows().filter((node): node is AlbumContentNode => node instanceof AlbumContentNode);
   }
@@ -182,8 +300,10 @@ export class AlbumContentNode extends TreeNode {
     readonly album: AlbumNode,
     private readonly host: AlbumsHost,
     readonly content: AlbumContent,
+    details?: FileDetails,
   ) {
     super(album);
+    this.fileDetails = details;
   }
 
   get fileId(): string {
@@ -222,6 +342,9 @@ export class AlbumContentNode extends TreeNode {
       (details) => {
         this.fileDetails = details;
         this.host.changed(this);
+        if (this.host.itemFilter(this.album.albumId)) {
+          this.album.redrawSoon(); // the filter may now keep or drop this row
+        }
       },
       (error: unknown) => {
         this.asked = false;

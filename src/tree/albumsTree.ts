@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { sharedFolderPages } from '../api/paging';
 import { AlbumKind, ShareFolderQueryType, type FileDetails } from '../api/types';
 import type { ItemFilter } from '../model/itemFilter';
+import type { FilterRun } from './filterRun';
 import { folderLabel } from '../model/present';
 import { AlbumGroupNode, AlbumScopeNode, type Family } from './albumGroups';
 import { type ContentSort, DEFAULT_SORT } from '../model/contentSort';
@@ -51,10 +52,17 @@ export class AlbumsTree extends KooTreeProvider implements AlbumsHost {
     return this.activeFilter?.album.albumId === albumId ? this.activeFilter.filter : undefined;
   }
 
-  /** Narrows one album's rows (one filter at a time in the view), or clears the filter. */
-  setItemFilter(album: AlbumNode, filter: ItemFilter | undefined): void {
+  /**
+   * Narrows one album's rows (one filter at a time in the view), or clears the filter. With a
+   * `run`, the album shows the run's matches over its whole length instead of its loaded rows.
+   */
+  setItemFilter(album: AlbumNode, filter: ItemFilter | undefined, run?: FilterRun): void {
     const previous = this.activeFilter?.album;
+    previous?.detachRun();
     this.activeFilter = filter ? { album, filter } : undefined;
+    if (filter && run) {
+      album.attachRun(run);
+    }
     for (const node of new Set([previous, album])) {
       if (node) {
         this.changed(node);

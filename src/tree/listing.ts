@@ -3,7 +3,10 @@
  * page at a time, one load at a time however many callers ask, a generation that makes loads
  * of a listing since reset harmless, each row once (a server that lists a row twice, or offset
  * paging that shifts between pages, must not give VS Code two rows with one id), and walks that
- * stop at a repeated cursor or after {@link MAX_PAGES} pages (D11).
+ * stop at a repeated cursor or after {@link MAX_PAGES} pages (D11). A listing may hold a window
+ * of at most `windowRows` rows: once full, the next rows start a new window (the one before is
+ * dropped, its start remembered so it can be shown again), so a tree never holds more rows than
+ * it renders quickly, however long the listing.
  */
 import { KooDriveError } from '../api/errors';
 import { DEFAULT_MAX_PAGES } from '../api/paging';
@@ -29,6 +32,9 @@ export class Listing<Row> {
   private cursors = new Set<unknown>();
   private cursor: unknown;
   private pages = 0;
+  /** Where the current window starts (undefined: the first page), and where the earlier ones did. */
+  private windowStart: unknown;
+  private earlier: unknown[] = [];
   private begun = false;
   private finished = false;
   private failure: unknown;
@@ -40,12 +46,55 @@ export class Listing<Row> {
    * @param key a row's identity within the listing; rows whose key was seen are left out.
    * @param events `failed`: each failed load (the tree reacts, e.g. to an expired session);
    * `added`: the rows a page added, after duplicates were left out.
+   * @param windowRows the most rows held at once (no limit by default).
    */
   constructor(
     private readonly fetch: (cursor: unknown, pageSize: number, signal: AbortSignal) => Promise<RowPage<Row, unknown>>,
     private readonly key: (row: Row) => string,
     private readonly events: { failed?: (error: unknown) => void; added?: (rows: Row[]) => void } = {},
+    readonly windowRows = Number.POSITIVE_INFINITY,
   ) {}
+
+  /** The window holds as many rows as it may and the listing goes on: the next rows need a new window. */
+  get full(): boolean {
+    return this.loaded.length >= this.windowRows && !this.finished;
+  }
+
+  /** Windows before this one, which {@link previousWindow} shows again. */
+  get windowIndex(): number {
+    return this.earlier.length;
+  }
+
+  /** Drops this window's rows and starts the next window where this one ended. */
+  nextWindow(): void {
+    if (this.finished) {
+      return;
+    }
+    const start = this.cursor;
+    this.earlier.push(this.windowStart);
+    this.startWindow(start);
+  }
+
+  /** Drops this window's rows and loads the one before it again, from its first page. */
+  previousWindow(): void {
+    if (this.earlier.length > 0) {
+      this.startWindow(this.earlier.pop());
+    }
+  }
+
+  private startWindow(start: unknown): void {
+    this.generation += 1;
+    this.windowStart = start;
+    this.cursor = start;
+    this.loaded = [];
+    this.keys = new Set();
+    this.cursors = new Set(start === undefined ? [] : [start]);
+    this.pages = 0;
+    this.begun = false;
+    this.finished = false;
+    this.failure = undefined;
+    this.pending = undefined;
+  }
 
   /** Rows loaded so far, in order. */
   get rows(): readonly Row[] {
@@ -82,13 +131,17 @@ export class Listing<Row> {
 
   private async load(pageSize: () => number, signal: AbortSignal): Promise<void> {
     const generation = this.generation;
+    if (this.full) {
+      return; // no room in this window: the next rows start the next one
+    }
     this.begun = true;
     this.failure = undefined;
     try {
       if (this.pages >= MAX_PAGES) {
         throw runaway(`the listing kept sending pages; stopped after ${this.pages}`);
       }
-      const page = await this.fetch(this.cursor, pageSize(), signal);
+      const room = this.windowRows - this.loaded.length;
+      const page = await this.fetch(this.cursor, Math.max(1, Math.min(pageSize(), room)), signal);
       if (generation !== this.generation) {
         return;
       }
@@ -126,7 +179,7 @@ export class Listing<Row> {
    */
   async loadAll(pageSize: () => number, signal: AbortSignal, onPage?: (loaded: number) => void): Promise<readonly Row[]> {
     const generation = this.generation;
-    while (!this.begun || !this.finished) {
+    while ((!this.begun || !this.finished) && !this.full) {
       if (signal.aborted) {
         throw cancelled('cancelled');
       }
@@ -142,18 +195,10 @@ export class Listing<Row> {
     return this.loaded;
   }
 
-  /** Forgets everything loaded; the next load starts from the first page. */
+  /** Forgets everything loaded; the next load starts from the first page of the first window. */
   reset(): void {
-    this.generation += 1;
-    this.loaded = [];
-    this.keys = new Set();
-    this.cursors = new Set();
-    this.cursor = undefined;
-    this.pages = 0;
-    this.begun = false;
-    this.finished = false;
-    this.failure = undefined;
-    this.pending = undefined;
+    this.earlier = [];
+    this.startWindow(undefined);
   }
 
   /** Drops loaded rows matching `predicate` without reloading; returns how many were dropped. */

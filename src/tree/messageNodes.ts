@@ -104,3 +104,32 @@ export class LoadMoreNode extends TreeNode {
     return this.owner.loadMore();
   }
 }
+
+/** "Next items…" or "Previous items…": shows another window of a listing too long to hold at once. */
+export class WindowNode extends TreeNode {
+  override readonly nodeTypes: readonly NodeType[] = ['loadMore'];
+  constructor(
+    private readonly owner: PagedNode,
+    private readonly direction: 'next' | 'previous',
+    private readonly label: string,
+  ) {
+    super(owner);
+  }
+
+  get title(): string {
+    return this.label;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon(this.direction === 'next' ? 'arrow-down' : 'arrow-up');
+    item.contextValue = 'loadMore';
+    item.command = { command: CommandId.loadMore, title: this.title, arguments: [this] };
+    return item;
+  }
+
+  /** Shows the window. */
+  load(): Promise<void> {
+    return this.owner.moveWindow(this.direction);
+  }
+}

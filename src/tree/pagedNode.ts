@@ -1,7 +1,7 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { KooDriveClient } from '../api/client';
 import { Listing, type RowPage } from './listing';
-import { ErrorNode, LoadMoreNode, MessageNode } from './messageNodes';
+import { ErrorNode, LoadMoreNode, MessageNode, WindowNode } from './messageNodes';
 import { TreeNode } from './node';
 
 /** What a row needs from its tree to load: the client, the page size, and where to report. */
@@ -18,6 +18,8 @@ export interface RowHost {
 }
 
 export type { RowPage } from './listing';
+
+const t = vscode.l10n.t;
 
 /**
  * A node whose children come from the API a page at a time (a {@link Listing}), ending in
@@ -37,7 +39,13 @@ export abstract class PagedNode<Cursor = unknown> extends TreeNode {
       (cursor, pageSize, signal) => this.fetchPage(cursor as Cursor | undefined, pageSize, signal),
       (row) => this.rowKey(row),
       { failed: (error) => this.host.failed(error), added: (rows) => this.rowsAdded(rows) },
+      this.windowRows(),
     );
+  }
+
+  /** The most rows this listing holds at once (no limit unless a subclass sets one). */
+  protected windowRows(): number {
+    return Number.POSITIVE_INFINITY;
   }
 
   /** One page of rows from `cursor` (undefined: the first). */
@@ -75,7 +83,8 @@ export abstract class PagedNode<Cursor = unknown> extends TreeNode {
   }
 
   override async children(): Promise<TreeNode[]> {
-    if (!this.listing.started) {
+    // A first page already on its way (another caller asked first) is awaited, not shown as missing.
+    if (!this.listing.started || (this.listing.loading && this.listing.rows.length === 0)) {
       await this.loadNext();
     }
     return this.visibleRows();
@@ -90,6 +99,11 @@ export abstract class PagedNode<Cursor = unknown> extends TreeNode {
     return this.listing.hasMore;
   }
 
+  /** The window holds all the rows it may; what follows is in the next window. */
+  get windowFull(): boolean {
+    return this.listing.full;
+  }
+
   /** Why the last page could not be loaded, if it could not (the tree shows it as a row). */
   get loadError(): unknown {
     return this.listing.error;
@@ -100,18 +114,40 @@ export abstract class PagedNode<Cursor = unknown> extends TreeNode {
     return this.listing.loading;
   }
 
-  private visibleRows(): TreeNode[] {
+  /** The rows shown: leading rows, the window's rows, and one row saying what comes next. */
+  protected visibleRows(): TreeNode[] {
+    const { listing } = this;
     const shown = this.shownRows();
-    const rows = [...this.leadingRows(), ...shown];
-    if (this.listing.error !== undefined) {
-      rows.push(new ErrorNode(this, this.listing.error, this));
-    } else if (shown.length === 0 && !this.listing.hasMore) {
-      rows.push(new MessageNode(this, this.listing.rows.length === 0 ? this.emptyText() : this.noneShownText()));
-    } else if (this.listing.hasMore) {
+    const rows = [...this.leadingRows()];
+    if (listing.windowIndex > 0) {
+      rows.push(new WindowNode(this, 'previous', t('Previous items…')));
+    }
+    rows.push(...shown);
+    if (listing.error !== undefined) {
+      rows.push(new ErrorNode(this, listing.error, this));
+    } else if (listing.full) {
+      rows.push(new WindowNode(this, 'next', t('Next items ({0} onwards)…', ((listing.windowIndex + 1) * listing.windowRows + 1).toLocaleString())));
+    } else if (shown.length === 0 && !listing.hasMore) {
+      rows.push(new MessageNode(this, listing.rows.length === 0 && listing.windowIndex === 0 ? this.emptyText() : this.noneShownText()));
+    } else if (listing.hasMore) {
       rows.push(new LoadMoreNode(this));
     }
     return rows;
   }
+
+  /** Shows the next or the previous window of a long listing, from its first page. */
+  async moveWindow(direction: 'next' | 'previous'): Promise<void> {
+    if (direction === 'next') {
+      this.listing.nextWindow();
+    } else {
+      this.listing.previousWindow();
+    }
+    this.windowMoved();
+    await this.loadMore();
+  }
+
+  /** The window moved: subclasses drop what they kept of the rows it held. */
+  protected windowMoved(): void {}
 
   /** Loads the next page once, however many callers ask at the same time (a bad page-size setting becomes this listing's error row). */
   loadNext(): Promise<void> {

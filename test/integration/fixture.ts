@@ -134,10 +134,9 @@ export async function folderRow(fx: Fixture, group: string, name: string): Promi
   return node as SharedFolderNode;
 }
 
-/** Every item of an album, loaded into the tree as a user scrolling through it would. */
+/** Every item of an album as rows of it, as Load all in a picker reads them (the tree keeps its window). */
 export async function allItems(node: AlbumNode): Promise<AlbumContentNode[]> {
-  await node.loadAll(new AbortController().signal);
-  return node.contents();
+  return (await node.loadAll(new AbortController().signal)) as AlbumContentNode[];
 }
 
 export async function row(tree: KooTreeProvider, ...path: string[]): Promise<TreeNode> {

@@ -32,7 +32,8 @@ export function listingSource<T>(app: App, listings: () => PagedNode[], toItem: 
           continue; // signed in again: the same position in the rebuilt listing
         }
         const offset = at.offset + rows.length;
-        const next: ListingCursor | undefined = listing.hasMore ? { listing: at.listing, offset } : at.listing + 1 < all.length ? { listing: at.listing + 1, offset: 0 } : undefined;
+        // A full window ends what paging offers from this listing; Load all reads the rest.
+        const next: ListingCursor | undefined = listing.hasMore && !listing.windowFull ? { listing: at.listing, offset } : at.listing + 1 < all.length ? { listing: at.listing + 1, offset: 0 } : undefined;
         const items = rows.map(toItem).filter((item): item is PickItem<T> => item !== undefined);
         if (items.length > 0 || next === undefined) {
           return { items, next };

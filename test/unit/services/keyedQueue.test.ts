@@ -73,8 +73,8 @@ describe('the details queue (KeyedQueue)', () => {
     const { lookup, calls } = manual();
     const queue = new KeyedQueue(lookup, 1);
     const collapse = new AbortController();
-    const first = queue.get('F1', collapse.signal);
-    const second = queue.get('F2', collapse.signal);
+    const first = queue.get('F1', { signal: collapse.signal });
+    const second = queue.get('F2', { signal: collapse.signal });
     await tick();
     assert.equal(calls.length, 1);
     collapse.abort();
@@ -91,7 +91,7 @@ describe('the details queue (KeyedQueue)', () => {
     const { lookup, calls } = manual();
     const queue = new KeyedQueue(lookup);
     const collapsed = new AbortController();
-    const gone = queue.get('F1', collapsed.signal);
+    const gone = queue.get('F1', { signal: collapsed.signal });
     const kept = queue.get('F1');
     await tick();
     collapsed.abort();
@@ -115,5 +115,72 @@ describe('the details queue (KeyedQueue)', () => {
     queue.clear();
     await queue.get('F1');
     assert.equal(lookups, 2);
+  });
+
+  it('looks up what the user sees before bulk work, even when the bulk was queued first', async () => {
+    const { lookup, calls } = manual();
+    const queue = new KeyedQueue(lookup, 1);
+    const bulk = Array.from({ length: 10_000 }, (_, i) => queue.get(`B${i}`, { priority: 'bulk' }).catch(() => undefined));
+    await tick();
+    const visible = queue.get('V1');
+    await tick();
+    assert.equal(calls.length, 1, 'B0 runs; the rest wait');
+    calls[0].finish('b');
+    await tick();
+    assert.equal(calls[1].key, 'V1', 'the visible lookup started next');
+    calls[1].finish('v');
+    assert.equal(await visible, 'v');
+    queue.clear();
+    await Promise.all(bulk);
+  });
+
+  it('moves a bulk lookup ahead when a visible row asks for the same key', async () => {
+    const { lookup, calls } = manual();
+    const queue = new KeyedQueue(lookup, 1);
+    void queue.get('B0', { priority: 'bulk' });
+    const both = [queue.get('B1', { priority: 'bulk' }), queue.get('B2', { priority: 'bulk' })];
+    await tick();
+    const seen = queue.get('B2');
+    await tick();
+    calls[0].finish('b0');
+    await tick();
+    assert.equal(calls[1].key, 'B2');
+    calls[1].finish('b2');
+    assert.equal(await seen, 'b2');
+    assert.equal(await both[1], 'b2', 'the bulk asker gets the same answer');
+    await tick();
+    assert.equal(calls.length, 3, 'B2 was looked up once');
+    assert.equal(calls[2].key, 'B1');
+  });
+
+  it('drops every lookup of a cancelled bulk walk, whatever their number, and keeps the others', async () => {
+    const { lookup, calls } = manual();
+    const queue = new KeyedQueue(lookup, 1);
+    const walk = new AbortController();
+    const bulk = Array.from({ length: 40_000 }, (_, i) => queue.get(`B${i}`, { signal: walk.signal, priority: 'bulk' }));
+    await tick();
+    const row = queue.get('V1');
+    await tick();
+    assert.equal(queue.queued, 40_000, '39,999 bulk and the row wait, B0 runs');
+    walk.abort();
+    const settled = await Promise.allSettled(bulk);
+    assert.ok(settled.every((result) => result.status === 'rejected'));
+    assert.equal(queue.queued, 1, 'only the row’s lookup still waits');
+    assert.equal(calls[0].signal.aborted, true, 'the running bulk lookup was aborted');
+    calls[0].fail(new Error('aborted'));
+    await tick();
+    assert.deepEqual(calls.map((call) => call.key), ['B0', 'V1']);
+    calls[1].finish('v');
+    assert.equal(await row, 'v');
+  });
+
+  it('hands the lookup what the first asker said about the key', async () => {
+    const asked: string[] = [];
+    const queue = new KeyedQueue<string, string>((key, _signal, owner) => {
+      asked.push(`${key} of ${owner}`);
+      return Promise.resolve(key);
+    });
+    await Promise.all([queue.get('F1', { context: 'A' }), queue.get('F1', { context: 'B' })]);
+    assert.deepEqual(asked, ['F1 of A']);
   });
 });

@@ -114,4 +114,53 @@ describe('tree/listing: the paging core of every tree listing', () => {
     controller.abort();
     await assert.rejects(listing.loadAll(size, controller.signal), { name: 'Canceled' });
   });
+
+  describe('windows of a long listing', () => {
+    /** A listing of `total` rows, `cursor` being the index of a page's first row. */
+    function long(total: number, windowRows: number) {
+      const asked: { cursor: number; size: number }[] = [];
+      const listing = new Listing<Row>((cursor, size) => {
+        const from = (cursor as number | undefined) ?? 0;
+        asked.push({ cursor: from, size });
+        const page = Array.from({ length: Math.min(size, total - from) }, (_, i) => ({ id: `r${from + i}` }));
+        return Promise.resolve({ rows: page, next: from + page.length < total ? from + page.length : undefined });
+      }, (row) => row.id, {}, windowRows);
+      return { listing, asked };
+    }
+    const ten = (): number => 10;
+
+    it('holds at most a window of rows, then says it is full instead of loading more', async () => {
+      const { listing, asked } = long(100, 25);
+      await listing.loadAll(ten, never);
+      assert.equal(listing.rows.length, 25);
+      assert.equal(listing.full, true);
+      assert.deepEqual(asked.map((page) => page.size), [10, 10, 5], 'the last page asks only for the room left');
+      await listing.loadNext(ten, never);
+      assert.equal(asked.length, 3, 'a full window loads nothing more');
+    });
+
+    it('shows the next window where the last one ended, and the one before it again', async () => {
+      const { listing } = long(100, 25);
+      await listing.loadAll(ten, never);
+      listing.nextWindow();
+      assert.equal(listing.rows.length, 0);
+      await listing.loadNext(ten, never);
+      assert.equal(listing.windowIndex, 1);
+      assert.equal(listing.rows[0].id, 'r25');
+      listing.previousWindow();
+      await listing.loadNext(ten, never);
+      assert.equal(listing.windowIndex, 0);
+      assert.equal(listing.rows[0].id, 'r0');
+    });
+
+    it('is not full at the end of the listing, and goes no further', async () => {
+      const { listing } = long(30, 25);
+      await listing.loadAll(ten, never);
+      listing.nextWindow();
+      await listing.loadAll(ten, never);
+      assert.deepEqual(listing.rows.map((row) => row.id), ['r25', 'r26', 'r27', 'r28', 'r29']);
+      assert.equal(listing.full, false);
+      assert.equal(listing.hasMore, false);
+    });
+  });
 });
