@@ -4,7 +4,7 @@ import { Limits } from '../api/types';
 import { aboutDuration, filterText, type ItemFilter, parseItemFilter } from '../model/itemFilter';
 import { text } from '../model/present';
 import type { AlbumNode } from '../tree/albumNodes';
-import { FilterRun, type FilterProgress } from '../tree/filterRun';
+import type { FilterProgress } from '../tree/filterRun';
 import { isNode } from '../tree/kinds';
 import { pickAlbum, pickOne } from './shared/pickers';
 import { rowsIn } from './shared/selection';
@@ -65,11 +65,10 @@ export async function filterItemsCommand(app: App, node?: unknown, nodes?: unkno
  */
 async function filterWholeAlbum(app: App, album: AlbumNode, filter: ItemFilter): Promise<void> {
   const { t } = app;
-  const run = new FilterRun(filter, {
+  const run = app.albums.filterWholeAlbum(album, filter, {
     pages: (signal) => albumContentPages(app.client, album.albumId, { pageSize: Limits.albumContentPageSizeMax, ...app.albums.contentSort() }, { signal }),
     details: (item, signal) => app.itemDetails.details(item.id, text(item.ownerId), signal, 'bulk'),
-  }, () => album.redrawSoon());
-  app.albums.setItemFilter(album, filter, run);
+  });
   const title = t('Filtering “{0}”', album.title);
   const read = await app.prompter.progress(title, async (reporter, signal) => {
     const report = throttled((progress: FilterProgress) => reporter.report(t('{0} items read', progress.items.toLocaleString())));

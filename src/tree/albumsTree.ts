@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { sharedFolderPages } from '../api/paging';
 import { AlbumKind, ShareFolderQueryType, type FileDetails } from '../api/types';
 import type { ItemFilter } from '../model/itemFilter';
-import type { FilterRun } from './filterRun';
+import { FilterRun, type FilterSources } from './filterRun';
 import { folderLabel } from '../model/present';
 import { AlbumGroupNode, AlbumScopeNode, type Family } from './albumGroups';
 import { type ContentSort, DEFAULT_SORT } from '../model/contentSort';
@@ -69,6 +69,13 @@ export class AlbumsTree extends KooTreeProvider implements AlbumsHost {
       }
     }
     this.filterChanges.fire(this.activeFilter);
+  }
+
+  /** Filters `album` over its whole length (Filter Items…): the run is returned not yet started, the album showing its matches. */
+  filterWholeAlbum(album: AlbumNode, filter: ItemFilter, sources: FilterSources): FilterRun {
+    const run = new FilterRun(filter, sources, () => album.redrawSoon());
+    this.setItemFilter(album, filter, run);
+    return run;
   }
 
   clearItemFilter(): void {
