@@ -49,12 +49,14 @@ export class EmulatorControl {
 
   /**
    * Sets the name of an album, shared folder (by primary key), user or file directly, bypassing
-   * the API's rules, so tests can plant hostile names (D18).
+   * the API's rules, so tests can plant hostile names (D18). A file's `''` or `null` removes its
+   * name: getFile then has no `fileName`, `fileSuffix` nor `fullFileSuffix`.
    * @throws Error for an unknown kind or id, a collection album, or a name over 4096 characters.
    */
-  async setName(kind: NameKind, id: string, name: string): Promise<void> {
+  async setName(kind: NameKind, id: string, name: string | null): Promise<void> {
     await this.call('POST', 'names', { kind, id, name });
   }
+
 
   /** @throws Error when the emulator refuses the request (the message carries its reason). */
   private async call(method: string, endpoint: string, body?: unknown): Promise<unknown> {

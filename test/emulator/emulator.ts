@@ -128,7 +128,7 @@ export class Emulator implements ControlTarget {
       this.download(res, entry, { method, path: url.pathname, query, headers: req.headers, origin, now: this.clock.now() });
       return;
     }
-    const reply = handleApi(this.store, { method, path: url.pathname, query, headers: req.headers, rawBody: raw.text, now: this.clock.now(), links: this.links });
+    const reply = await handleApi(this.store, { method, path: url.pathname, query, headers: req.headers, rawBody: raw.text, now: this.clock.now(), links: this.links });
     if (fault?.type === 'lostAnswer') {
       req.socket.destroy();
       this.record({ ...entry, status: 0, code: Number(reply.body.code) });

@@ -2,6 +2,7 @@
  * All emulator data, with the indices that keep list requests cheap at scale (10,000 albums,
  * 100,000 items): albums are kept in per-owner / per-group arrays, so a page is a slice.
  */
+import { ContentDigests } from './contentDigests';
 import { noPermission, notFound } from './errors';
 import { Files } from './files';
 import type { Album, Group, Invite, ShareFolderRecord, User } from './model';
@@ -18,6 +19,8 @@ export class Store {
   readonly invites = new Map<string, Invite>();
   /** The users' files: every album item is one (D14). */
   readonly files = new Files();
+  /** The `sha256` of their content (D22), computed on first need. */
+  readonly digests = new ContentDigests();
   private readonly usersByToken = new Map<string, User>();
   private readonly albumLists = new Map<string, Album[]>();
   private nextId: bigint;
