@@ -20,7 +20,12 @@ export interface EmulatorOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  scale?: { albums?: number; albumItems?: number; sharedFolders?: number };
+  /**
+   * Extra data: owner albums, a large album, shared folders; and, for download benchmarks, a
+   * video of `bigFileMb` MiB in "Big files 大文件" and `megabyteFiles` files of 1 MiB in
+   * "Megabytes 兆字节" (ids in `SeedIds.scaleAlbums`).
+   */
+  scale?: { albums?: number; albumItems?: number; sharedFolders?: number; bigFileMb?: number; megabyteFiles?: number };
   /**
    * Where file bytes are served (D15). `same-origin` (default): beside the API, for the
    * caller's token. `separate`: on a second loopback port, by pre-signed URL only.

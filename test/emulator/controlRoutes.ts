@@ -27,7 +27,7 @@ export interface ControlReply {
 }
 
 /** Upper bounds that keep a mistyped scale from exhausting memory. */
-const SCALE_MAX = { albums: 100_000, albumItems: 1_000_000, sharedFolders: 100_000 };
+const SCALE_MAX = { albums: 100_000, albumItems: 1_000_000, sharedFolders: 100_000, bigFileMb: 16_384, megabyteFiles: 10_000 };
 
 /** Answers one control request. Never throws: bad input is a 400 with `{error}`. */
 export function handleControl(target: ControlTarget, method: string, path: string, rawBody: string): ControlReply {

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import type { FileDetails, GetFileResponse, GetFullPathResponse } from '../../../src/api/types';
+import type { FileDetails, GetFileResponse, GetFullPathResponse, ListAlbumContentResponse, ListAlbumsResponse } from '../../../src/api/types';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
-import { SeedIds } from '../../emulator/seedIds';
+import { megabyteFileId, SeedIds } from '../../emulator/seedIds';
 import { call, outcome, owner } from './helpers';
 
-const { files, users } = SeedIds;
+const { files, users, scaleAlbums } = SeedIds;
+const MIB = 1024 * 1024;
 
 async function details(emulator: RunningEmulator, fileId: string, ownerId: string = users.owner): Promise<FileDetails> {
   const result = await call(emulator, `/files/${fileId}/detail`, { method: 'POST', body: { containerId: `IAAFanxbXNArpAncA${ownerId}` } });
@@ -31,7 +32,7 @@ async function served(emulator: RunningEmulator, file: FileDetails): Promise<{ l
 describe('emulator: sha256 and sizes for saving files (D22)', () => {
   let emulator: RunningEmulator;
   before(async () => {
-    emulator = await startEmulator();
+    emulator = await startEmulator({ scale: { bigFileMb: 3, megabyteFiles: 4 } });
   });
   after(() => emulator.close());
   beforeEach(() => emulator.control.reset());
@@ -51,6 +52,37 @@ describe('emulator: sha256 and sizes for saving files (D22)', () => {
     const folder = await details(emulator, files.scansFolder);
     assert.equal(folder.sha256, undefined);
     assert.equal(folder.downloadLinks, undefined);
+  });
+
+  it('adds "Big files 大文件" with one video of exactly N MiB, and "Megabytes 兆字节" with N distinct files of 1 MiB', async () => {
+    const albums = ((await call(emulator, '/album/list', { query: { albumKind: 1, albumType: 2, pageSize: 100 } })).json as ListAlbumsResponse).albumList ?? [];
+    const byName = new Map(albums.map((album) => [album.name, album.id]));
+    assert.equal(byName.get('Big files 大文件'), scaleAlbums.bigFiles);
+    assert.equal(byName.get('Megabytes 兆字节'), scaleAlbums.megabytes);
+    const big = await details(emulator, files.bigVideo);
+    assert.deepEqual([big.fileName, big.mimeType, big.size], ['Big video 大视频.mp4', 'video/mp4', 3 * MIB]);
+    assert.deepEqual(await served(emulator, big), { length: 3 * MIB, sha256: big.sha256 });
+
+    const contents = ((await call(emulator, `/album/${scaleAlbums.megabytes}/list`)).json as ListAlbumContentResponse).contentList ?? [];
+    assert.deepEqual(contents.map((item) => item.id).sort(), [0, 1, 2, 3].map(megabyteFileId).sort());
+    const megabytes = await Promise.all(contents.map((item) => details(emulator, item.id)));
+    assert.ok(megabytes.every((file) => file.size === MIB && file.fileType !== '15'), 'no pictures, 1 MiB each');
+    assert.equal(new Set(megabytes.map((file) => file.fileName)).size, 4);
+    assert.equal(new Set(megabytes.map((file) => file.sha256)).size, 4, 'each has its own bytes');
+    assert.deepEqual(await served(emulator, megabytes[0]), { length: MIB, sha256: megabytes[0].sha256 });
+  });
+
+  it('reset({scale}) adds or leaves out the benchmark albums; reset() goes back to the startup scale', async () => {
+    const albumIds = async (): Promise<string[]> =>
+      (((await call(emulator, '/album/list', { query: { albumKind: 1, albumType: 2, pageSize: 100 } })).json as ListAlbumsResponse).albumList ?? []).map((album) => album.id);
+    await emulator.control.reset({});
+    assert.ok(!(await albumIds()).includes(scaleAlbums.bigFiles));
+    await emulator.control.reset({ megabyteFiles: 2 });
+    assert.ok((await albumIds()).includes(scaleAlbums.megabytes));
+    assert.ok(!(await albumIds()).includes(scaleAlbums.bigFiles));
+    await emulator.control.reset();
+    assert.ok((await albumIds()).includes(scaleAlbums.bigFiles));
+    await assert.rejects(emulator.control.reset({ bigFileMb: -1 }), /scale.bigFileMb must be an integer/);
   });
 });
 
