@@ -46,9 +46,24 @@ export type Fault =
   /** The request is carried out, then the connection closes without an answer. */
   | { type: 'lostAnswer' }
   | { type: 'malformedJson' }
-  | { type: 'html'; status: number };
+  | { type: 'html'; status: number }
+  | DownloadFault;
 
-/** Applies `fault` to the next `times` API requests that match `method` and `pathPattern`. */
+/**
+ * Faults of downloads only (D22): an API request never matches them. A download that is refused
+ * anyway (401, 403, 404) gets its refusal; the rule is used up all the same.
+ */
+export type DownloadFault =
+  /** The full, right length, with some bytes changed: the size matches, the sha256 does not. */
+  | { type: 'corrupt' }
+  /** The headers with the full Content-Length, `afterBytes` bytes, then the socket is destroyed. */
+  | { type: 'cut'; afterBytes: number }
+  /** Only the first `bytes` bytes, with a Content-Length of that many, ending cleanly. */
+  | { type: 'truncate'; bytes: number }
+  /** HTTP 403, code 13000410: the download link has expired. */
+  | { type: 'expired' };
+
+/** Applies `fault` to the next `times` requests that match `method` and `pathPattern`. */
 export interface FaultRule {
   /** HTTP method, case-insensitive; any when absent. */
   method?: string;
