@@ -57,6 +57,16 @@ export class EmulatorControl {
     await this.call('POST', 'names', { kind, id, name });
   }
 
+  /**
+   * Replaces the token of `userId` (owner, member or outsider) with a new random one: the old one
+   * then gets HTTP 401 like any wrong token, the other users' tokens keep working. `reset()`
+   * brings back the seeded tokens. `RunningEmulator.users` is the list at start; `users()` reads
+   * the current one.
+   * @returns the user id and the new token. @throws Error for an unknown user or one without a token.
+   */
+  async rotateToken(userId: string): Promise<{ userId: string; token: string }> {
+    return (await this.call('POST', 'tokens', { userId })) as { userId: string; token: string };
+  }
 
   /** @throws Error when the emulator refuses the request (the message carries its reason). */
   private async call(method: string, endpoint: string, body?: unknown): Promise<unknown> {

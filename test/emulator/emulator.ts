@@ -76,6 +76,13 @@ export class Emulator implements ControlTarget {
     plantName(this.store, kind, id, name);
   }
 
+  rotateToken(userId: unknown): { userId: string; token: string } {
+    if (typeof userId !== 'string' || userId === '') {
+      throw new Error('userId must be a non-empty string');
+    }
+    return { userId, token: this.store.rotateToken(userId) };
+  }
+
   /** Ends pending delays at once, so that closing the server is prompt. */
   cancelDelays(): void {
     for (const sleep of this.sleeps) {
