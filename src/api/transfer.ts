@@ -6,19 +6,7 @@
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type * as NodeFetch from 'node-fetch';
-
-let loadedFetch: typeof NodeFetch.default | undefined;
-
-/**
- * node-fetch, loaded on the first request rather than when the extension starts: activation
- * then does not pay for setting up a module it needs only once signed in.
- */
-function fetch(...args: Parameters<typeof NodeFetch.default>): ReturnType<typeof NodeFetch.default> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; the bundler keeps it inside the bundle
-  loadedFetch ??= (require('node-fetch') as { default: typeof NodeFetch.default }).default;
-  return loadedFetch(...args);
-}
+import { fetch, FetchSignal, WatchingAgent } from './nodeFetch';
 
 /** Why an exchange ended without a complete answer. */
 export type TransferFailure = 'timeout' | 'network' | 'cancelled' | 'tooLarge' | 'corrupt';
@@ -58,30 +46,6 @@ export interface Opened {
   discard(): void;
 }
 
-/** The internals of http.Agent this module relies on: every ClientRequest passes through addRequest. */
-interface AgentInternals {
-  addRequest(req: http.ClientRequest, options: unknown): void;
-}
-
-/**
- * A keep-alive agent that hands the next request it sees to `next`, once. node-fetch creates the
- * request synchronously inside `fetch()`, so setting `next` just before the call claims exactly it.
- */
-class WatchingAgent {
-  next?: (req: http.ClientRequest) => void;
-
-  constructor(readonly agent: http.Agent) {
-    const internals = agent as unknown as AgentInternals;
-    const addRequest = internals.addRequest.bind(agent);
-    internals.addRequest = (req, options) => {
-      const claim = this.next;
-      this.next = undefined;
-      claim?.(req);
-      addRequest(req, options);
-    };
-  }
-}
-
 /** Connections of one client: a keep-alive pool per scheme. Holds no credentials. */
 export class Transport {
   // No idle-socket timeout: it would cost a timer reset per request; a socket the server closed
@@ -97,37 +61,6 @@ export class Transport {
     return new Exchange(init).start(url, url.startsWith('https:') ? this.secure : this.plain);
   }
 }
-
-/**
- * The abort signal node-fetch is given. node-fetch 2 accepts any object whose class is named
- * AbortSignal (it was made for the abort-controller polyfill) and adds exactly one listener;
- * Node's own AbortController costs 13 µs a request in EventTarget bookkeeping, this almost nothing.
- */
-const FetchSignal = class AbortSignal {
-  aborted = false;
-  private listener?: () => void;
-
-  addEventListener(_type: 'abort', listener: () => void): void {
-    this.listener = listener;
-  }
-
-  removeEventListener(_type: 'abort', listener: () => void): void {
-    if (this.listener === listener) {
-      this.listener = undefined;
-    }
-  }
-
-  abort(): void {
-    if (!this.aborted) {
-      this.aborted = true;
-      const listener = this.listener;
-      this.listener = undefined;
-      listener?.();
-    }
-  }
-};
-// Said again, for minifiers, which rename classes: node-fetch checks the name.
-Object.defineProperty(FetchSignal, 'name', { value: 'AbortSignal' });
 
 class Exchange {
   private readonly controller = new FetchSignal();
