@@ -3,12 +3,11 @@
  * separators, characters Windows refuses, device names, bidi marks that disguise an extension,
  * or more bytes than a file system takes. Pure, so every rule is unit-tested on any OS.
  */
+import { cutUtf8, MAX_NAME_BYTES } from '../api/utf8';
 import { extensionForMime } from './mimeExtensions';
 
+export { MAX_NAME_BYTES } from '../api/utf8';
 export { extensionForMime } from './mimeExtensions';
-
-/** The most UTF-8 bytes of one name: ext4, APFS and others count bytes; NTFS's 255 UTF-16 units are never fewer. */
-export const MAX_NAME_BYTES = 255;
 
 /** Windows' forbidden characters, control characters, and line-separator and bidi marks. */
 // eslint-disable-next-line no-control-regex
@@ -52,27 +51,13 @@ function fit(name: string): string {
     return name;
   }
   const { stem, extension } = splitName(name);
-  return cutToBytes(stem, MAX_NAME_BYTES - Buffer.byteLength(extension)) + extension;
+  return cutUtf8(stem, MAX_NAME_BYTES - Buffer.byteLength(extension)) + extension;
 }
 
 /** The stem and the extension (with its dot, or ''): `a.tar.gz` → `a.tar` + `.gz`; `.profile` has none. */
 export function splitName(name: string): { stem: string; extension: string } {
   const extension = EXTENSION.exec(name)?.[0] ?? '';
   return { stem: name.slice(0, name.length - extension.length), extension };
-}
-
-/** The longest start of `text` of at most `max` UTF-8 bytes that ends between two code points. */
-function cutToBytes(text: string, max: number): string {
-  let bytes = 0;
-  let end = 0;
-  for (const point of text) {
-    bytes += Buffer.byteLength(point);
-    if (bytes > max) {
-      break;
-    }
-    end += point.length;
-  }
-  return text.slice(0, end);
 }
 
 /**
@@ -82,7 +67,7 @@ function cutToBytes(text: string, max: number): string {
 export function numbered(name: string, n: number): string {
   const { stem, extension } = splitName(name);
   const suffix = ` (${n})`;
-  return cutToBytes(stem, MAX_NAME_BYTES - Buffer.byteLength(suffix) - Buffer.byteLength(extension)) + suffix + extension;
+  return cutUtf8(stem, MAX_NAME_BYTES - Buffer.byteLength(suffix) - Buffer.byteLength(extension)) + suffix + extension;
 }
 
 /**
