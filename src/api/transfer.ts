@@ -2,7 +2,8 @@
  * One HTTP exchange over node-fetch, made trustworthy: a timer for the headers and then for the
  * whole body or each gap between chunks, the caller's cancel, a byte cap on the decoded body that
  * stops the transfer as soon as it is passed (D15, D16), and a watch on the underlying response,
- * so a connection cut mid-body fails at once (node-fetch 2 alone would wait for ever).
+ * so a connection cut mid-body fails at once (node-fetch 2 alone would wait for ever). A body can
+ * also be streamed to a consumer that sets the pace (D22: saving files of any size).
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -42,6 +43,15 @@ export interface Opened {
    * @throws TransferError `tooLarge` as soon as more than `maxBytes` arrived, or any other failure.
    */
   read(maxBytes: number, onBytes?: (received: number) => void): Promise<Buffer>;
+  /**
+   * The body, decoded, handed to `consume` chunk by chunk: the next chunk waits until the promise
+   * `consume` returned has settled (backpressure), so only a chunk or two is ever held. In `idle`
+   * scope the timer runs only while waiting for the network, not for `consume`. Resolves with the
+   * byte count once the body is complete; never settles while a `consume` is still running.
+   * @throws TransferError for a failure of the exchange (a cut connection at once, a timeout, a
+   * cancel); what `consume` throws, unchanged, after ending the exchange.
+   */
+  stream(consume: (chunk: Buffer) => Promise<void>): Promise<number>;
   /** Drops the body unread and ends the exchange. */
   discard(): void;
 }
@@ -111,6 +121,7 @@ class Exchange {
       status: response.status,
       header: (name) => this.header(name) ?? response.headers.get(name),
       read: (maxBytes, onBytes) => this.read(stream, maxBytes, onBytes),
+      stream: (consume) => this.pump(stream, consume),
       discard: () => this.fail(new TransferError('cancelled')),
     };
   }
@@ -149,6 +160,58 @@ class Exchange {
           resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
         }
       });
+    });
+  }
+
+  private pump(body: NodeJS.ReadableStream, consume: (chunk: Buffer) => Promise<void>): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      if (this.failure) {
+        reject(this.failure);
+        return;
+      }
+      const idle = this.init.timeoutScope === 'idle';
+      let size = 0;
+      let running: Promise<void> | undefined;
+      // Reported once the running consumer is done, so the caller never cleans up under a write.
+      const afterRunning = (settle: () => void): void => void (running ? running.then(settle) : settle());
+      this.onFailure = (error) => afterRunning(() => reject(error));
+      body.on('data', (chunk: Buffer) => {
+        if (this.failure) {
+          return;
+        }
+        size += chunk.length;
+        body.pause();
+        if (idle) {
+          clearTimeout(this.timer);
+        }
+        running = consumed(consume, chunk).then(
+          () => {
+            running = undefined;
+            if (!this.failure) {
+              if (idle) {
+                this.arm();
+              }
+              body.resume();
+            }
+          },
+          (error: Error) => {
+            running = undefined;
+            if (!this.failure) {
+              this.onFailure = undefined;
+              this.fail(new TransferError('cancelled'));
+              reject(error); // the consumer's own failure, unchanged
+            }
+          },
+        );
+      });
+      body.once('end', () =>
+        afterRunning(() => {
+          if (!this.failure) {
+            this.settle();
+            resolve(size);
+          }
+        }),
+      );
     });
   }
 
@@ -194,6 +257,11 @@ class Exchange {
     clearTimeout(this.timer);
     this.init.signal?.removeEventListener('abort', this.cancel);
   }
+}
+
+/** `consume(chunk)`, a synchronous throw included, as a promise. */
+async function consumed(consume: (chunk: Buffer) => Promise<void>, chunk: Buffer): Promise<void> {
+  await consume(chunk);
 }
 
 /** The system error code of a failed connection (ECONNREFUSED, ECONNRESET...), never its text. */
