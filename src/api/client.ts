@@ -2,6 +2,8 @@ import * as albums from './albums';
 import { download, type Downloaded, type DownloadOptions } from './download';
 import * as files from './files';
 import { Http } from './http';
+import { save, type SaveOptions, type Saved } from './save';
+import type { SaveSink } from './saveSink';
 import * as members from './members';
 import type { CallOptions, ClientOptions } from './options';
 import * as sharedFolders from './sharedFolders';
@@ -17,6 +19,8 @@ export type { CallOptions, ClientOptions, RequestLogEntry } from './options';
 export type { ListAlbumContentQuery, ListAlbumsQuery } from './albums';
 export type { ListSharedFoldersQuery } from './sharedFolders';
 export type { Downloaded, DownloadOptions } from './download';
+export { contentToSave, type SaveOptions, type Saved } from './save';
+export { SaveSinkError, type SaveSink } from './saveSink';
 
 /**
  * The KooDrive Carrier API, one method per endpoint (reference §2-4 plus GetSpace, GetUser,
@@ -162,5 +166,13 @@ export class KooDriveClient {
   /** A `downloadLinks[].downloadLink` of getFile (D15); see {@link download} in download.ts. */
   download(link: string, options: DownloadOptions): Promise<Downloaded> {
     return download(this.http, link, options);
+  }
+
+  /**
+   * Saves getFile's `content` link into `sink`, committed only when it has getFile's `size` and
+   * `sha256` (D22); see {@link save} in save.ts. `fileSink(dir, name, {overwrite})` writes to disk.
+   */
+  save(link: string, sink: SaveSink, options: SaveOptions): Promise<Saved> {
+    return save(this.http, link, sink, options);
   }
 }

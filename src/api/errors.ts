@@ -26,6 +26,10 @@ export type KooDriveErrorKind =
   | 'badResponse'
   /** A download larger than allowed (D15: 50 MB for content, 2 MB for a thumbnail); not retried. */
   | 'tooLarge'
+  /** A saved file's bytes do not match getFile's `size` or `sha256` (D22); nothing was kept; not retried. */
+  | 'integrity'
+  /** The local file system refused a saved file (ENOSPC, EACCES, EROFS, EEXIST…, in `systemCode`); not retried. */
+  | 'disk'
   /** The client cannot send at all: bad endpoint, no user id, no token. */
   | 'configuration';
 
@@ -42,6 +46,8 @@ export interface KooDriveErrorInit {
   code?: string;
   serverMessage?: string;
   retryAfterMs?: number;
+  /** The operating system's error code of a `disk` failure (`ENOSPC`…): never a path, which may name the user. */
+  systemCode?: string;
   /** Extra English text for the message (what was wrong locally, the network error code...). */
   detail?: string;
 }
@@ -64,6 +70,8 @@ export class KooDriveError extends Error {
   readonly serverMessage?: string;
   /** The server's `Retry-After`, in ms, when it sent one. */
   readonly retryAfterMs?: number;
+  /** The operating system's error code of a `disk` failure, e.g. `ENOSPC`; `EEXIST` when a file appeared where one was to be created. */
+  readonly systemCode?: string;
 
   constructor(init: KooDriveErrorInit) {
     super(describe(init));
@@ -76,6 +84,7 @@ export class KooDriveError extends Error {
     this.code = init.code;
     this.serverMessage = init.serverMessage;
     this.retryAfterMs = init.retryAfterMs;
+    this.systemCode = init.systemCode;
   }
 }
 
@@ -91,6 +100,8 @@ const phrases: Record<KooDriveErrorKind, string> = {
   cancelled: 'cancelled',
   badResponse: 'the answer could not be read',
   tooLarge: 'the file is too large',
+  integrity: 'the downloaded bytes do not match the file',
+  disk: 'the file could not be written to disk',
   configuration: 'configuration problem',
 };
 
@@ -105,6 +116,9 @@ function describe(init: KooDriveErrorInit): string {
     what = init.detail ?? phrases[init.kind];
     if (init.kind === 'network' && init.detail) {
       what = `network error (${init.detail})`;
+    }
+    if (init.kind === 'disk' && init.systemCode) {
+      what = `disk error (${init.systemCode})`;
     }
   }
   if (!init.method) {

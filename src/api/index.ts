@@ -3,6 +3,7 @@ export * from './batch';
 export * from './client';
 export * from './endpoint';
 export * from './errors';
+export { fileSink, PART_SUFFIX } from './fileSink';
 export * from './paging';
 export { isRetryable, parseRetryAfter, type RetryPolicy, defaultRetryPolicy } from './retry';
 export { formatXDate } from './clock';

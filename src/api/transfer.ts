@@ -2,23 +2,12 @@
  * One HTTP exchange over node-fetch, made trustworthy: a timer for the headers and then for the
  * whole body or each gap between chunks, the caller's cancel, a byte cap on the decoded body that
  * stops the transfer as soon as it is passed (D15, D16), and a watch on the underlying response,
- * so a connection cut mid-body fails at once (node-fetch 2 alone would wait for ever).
+ * so a connection cut mid-body fails at once (node-fetch 2 alone would wait for ever). A body can
+ * also be streamed to a consumer that sets the pace (D22: saving files of any size).
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type * as NodeFetch from 'node-fetch';
-
-let loadedFetch: typeof NodeFetch.default | undefined;
-
-/**
- * node-fetch, loaded on the first request rather than when the extension starts: activation
- * then does not pay for setting up a module it needs only once signed in.
- */
-function fetch(...args: Parameters<typeof NodeFetch.default>): ReturnType<typeof NodeFetch.default> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; the bundler keeps it inside the bundle
-  loadedFetch ??= (require('node-fetch') as { default: typeof NodeFetch.default }).default;
-  return loadedFetch(...args);
-}
+import { fetch, FetchSignal, WatchingAgent } from './nodeFetch';
 
 /** Why an exchange ended without a complete answer. */
 export type TransferFailure = 'timeout' | 'network' | 'cancelled' | 'tooLarge' | 'corrupt';
@@ -54,32 +43,17 @@ export interface Opened {
    * @throws TransferError `tooLarge` as soon as more than `maxBytes` arrived, or any other failure.
    */
   read(maxBytes: number, onBytes?: (received: number) => void): Promise<Buffer>;
+  /**
+   * The body, decoded, handed to `consume` chunk by chunk: the next chunk waits until the promise
+   * `consume` returned has settled (backpressure), so only a chunk or two is ever held. In `idle`
+   * scope the timer runs only while waiting for the network, not for `consume`. Resolves with the
+   * byte count once the body is complete; never settles while a `consume` is still running.
+   * @throws TransferError for a failure of the exchange (a cut connection at once, a timeout, a
+   * cancel); what `consume` throws, unchanged, after ending the exchange.
+   */
+  stream(consume: (chunk: Buffer) => Promise<void>): Promise<number>;
   /** Drops the body unread and ends the exchange. */
   discard(): void;
-}
-
-/** The internals of http.Agent this module relies on: every ClientRequest passes through addRequest. */
-interface AgentInternals {
-  addRequest(req: http.ClientRequest, options: unknown): void;
-}
-
-/**
- * A keep-alive agent that hands the next request it sees to `next`, once. node-fetch creates the
- * request synchronously inside `fetch()`, so setting `next` just before the call claims exactly it.
- */
-class WatchingAgent {
-  next?: (req: http.ClientRequest) => void;
-
-  constructor(readonly agent: http.Agent) {
-    const internals = agent as unknown as AgentInternals;
-    const addRequest = internals.addRequest.bind(agent);
-    internals.addRequest = (req, options) => {
-      const claim = this.next;
-      this.next = undefined;
-      claim?.(req);
-      addRequest(req, options);
-    };
-  }
 }
 
 /** Connections of one client: a keep-alive pool per scheme. Holds no credentials. */
@@ -97,37 +71,6 @@ export class Transport {
     return new Exchange(init).start(url, url.startsWith('https:') ? this.secure : this.plain);
   }
 }
-
-/**
- * The abort signal node-fetch is given. node-fetch 2 accepts any object whose class is named
- * AbortSignal (it was made for the abort-controller polyfill) and adds exactly one listener;
- * Node's own AbortController costs 13 µs a request in EventTarget bookkeeping, this almost nothing.
- */
-const FetchSignal = class AbortSignal {
-  aborted = false;
-  private listener?: () => void;
-
-  addEventListener(_type: 'abort', listener: () => void): void {
-    this.listener = listener;
-  }
-
-  removeEventListener(_type: 'abort', listener: () => void): void {
-    if (this.listener === listener) {
-      this.listener = undefined;
-    }
-  }
-
-  abort(): void {
-    if (!this.aborted) {
-      this.aborted = true;
-      const listener = this.listener;
-      this.listener = undefined;
-      listener?.();
-    }
-  }
-};
-// Said again, for minifiers, which rename classes: node-fetch checks the name.
-Object.defineProperty(FetchSignal, 'name', { value: 'AbortSignal' });
 
 class Exchange {
   private readonly controller = new FetchSignal();
@@ -178,6 +121,7 @@ class Exchange {
       status: response.status,
       header: (name) => this.header(name) ?? response.headers.get(name),
       read: (maxBytes, onBytes) => this.read(stream, maxBytes, onBytes),
+      stream: (consume) => this.pump(stream, consume),
       discard: () => this.fail(new TransferError('cancelled')),
     };
   }
@@ -216,6 +160,58 @@ class Exchange {
           resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
         }
       });
+    });
+  }
+
+  private pump(body: NodeJS.ReadableStream, consume: (chunk: Buffer) => Promise<void>): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      if (this.failure) {
+        reject(this.failure);
+        return;
+      }
+      const idle = this.init.timeoutScope === 'idle';
+      let size = 0;
+      let running: Promise<void> | undefined;
+      // Reported once the running consumer is done, so the caller never cleans up under a write.
+      const afterRunning = (settle: () => void): void => void (running ? running.then(settle) : settle());
+      this.onFailure = (error) => afterRunning(() => reject(error));
+      body.on('data', (chunk: Buffer) => {
+        if (this.failure) {
+          return;
+        }
+        size += chunk.length;
+        body.pause();
+        if (idle) {
+          clearTimeout(this.timer);
+        }
+        running = consumed(consume, chunk).then(
+          () => {
+            running = undefined;
+            if (!this.failure) {
+              if (idle) {
+                this.arm();
+              }
+              body.resume();
+            }
+          },
+          (error: Error) => {
+            running = undefined;
+            if (!this.failure) {
+              this.onFailure = undefined;
+              this.fail(new TransferError('cancelled'));
+              reject(error); // the consumer's own failure, unchanged
+            }
+          },
+        );
+      });
+      body.once('end', () =>
+        afterRunning(() => {
+          if (!this.failure) {
+            this.settle();
+            resolve(size);
+          }
+        }),
+      );
     });
   }
 
@@ -261,6 +257,11 @@ class Exchange {
     clearTimeout(this.timer);
     this.init.signal?.removeEventListener('abort', this.cancel);
   }
+}
+
+/** `consume(chunk)`, a synchronous throw included, as a promise. */
+async function consumed(consume: (chunk: Buffer) => Promise<void>, chunk: Buffer): Promise<void> {
+  await consume(chunk);
 }
 
 /** The system error code of a failed connection (ECONNREFUSED, ECONNRESET...), never its text. */

@@ -375,6 +375,8 @@ export interface FileDetails {
   containers?: string[];
   recycled?: boolean;
   downloadLinks?: DownloadLink[];
+  /** Lowercase hex SHA-256 of the bytes the `content` link serves, when the server gives it (D22). */
+  sha256?: string;
   [extra: string]: unknown;
 }
 

@@ -37,6 +37,12 @@ export function errorReason(error: unknown, t: Localize): string {
       return t('KooDrive sent an answer that could not be read');
     case 'tooLarge':
       return t('the file is larger than 50 MB, the most Open Preview downloads; open it in KooDrive instead');
+    case 'integrity':
+      return t('the downloaded bytes do not match the file’s size or checksum on KooDrive; nothing was kept');
+    case 'disk':
+      return error.systemCode === 'EEXIST'
+        ? t('a file of that name appeared in the folder meanwhile; it was not overwritten')
+        : t('the file could not be written to disk ({0})', safeText(error.systemCode ?? '?', 20));
     case 'configuration':
       return t('the KooDrive settings are incomplete: {0}', safeText(error.message));
     default:

@@ -45,17 +45,17 @@ const SUCCESS = {
   default: { en: 'success', zh: '成功' },
 } as const;
 
-/** Answers one API request against `store`. Never throws. */
-export function handleApi(store: Store, request: ApiRequest): ApiReply {
+/** Answers one API request against `store`. Never rejects. */
+export async function handleApi(store: Store, request: ApiRequest): Promise<ApiReply> {
   const resolution = router.resolve(request.method, request.path);
-  const reply = answer(store, request, resolution);
+  const reply = await answer(store, request, resolution);
   if (resolution.kind === 'route' && resolution.route.stringCode) {
     return { ...reply, body: { ...reply.body, code: String(reply.body.code) } };
   }
   return reply;
 }
 
-function answer(store: Store, request: ApiRequest, resolution: Resolution): ApiReply {
+async function answer(store: Store, request: ApiRequest, resolution: Resolution): Promise<ApiReply> {
   const lang = languageOf(request.headers);
   try {
     if (resolution.kind === 'notFound') {
@@ -71,7 +71,7 @@ function answer(store: Store, request: ApiRequest, resolution: Resolution): ApiR
     checkTraceId(request.headers);
     checkLanguage(request.headers);
     const body = route.body ? parseBody(request.headers, request.rawBody) : {};
-    const payload = route.handle({ store, caller, params, query: request.query, body, now: request.now, links: request.links });
+    const payload = await route.handle({ store, caller, params, query: request.query, body, now: request.now, links: request.links });
     return { status: 200, body: { ...payload, code: ErrorCode.success, msg: SUCCESS[route.success][lang] } };
   } catch (error) {
     if (error instanceof ApiError) {

@@ -1,6 +1,8 @@
 /**
  * Command line: `node out/test/emulator/cli.js --port <n> [--albums N] [--album-items N]
- * [--shared-folders N] [--downloads same-origin|separate]`.
+ * [--shared-folders N] [--big-file-mb N] [--mb-files N] [--downloads same-origin|separate]`.
+ * `--big-file-mb` and `--mb-files` add the download benchmark's albums "Big files 大文件" and
+ * "Megabytes 兆字节" (ids in `SeedIds.scaleAlbums`).
  * Binds 127.0.0.1 only. The first stdout line is one JSON object `{url, downloadsUrl?, users}`
  * (`downloadsUrl` only with `--downloads separate`) that a parent process can read; each API request is then logged as one line on stderr (never a token).
  * Exits 0 on SIGINT / SIGTERM, 2 on bad arguments. Without `--port`, any free port (so that
@@ -10,7 +12,17 @@ import type { EmulatorOptions } from './contract';
 import { formatLogLine } from './requestLog';
 import { startEmulator } from './server';
 
-const USAGE = 'usage: cli.js [--port <n>] [--albums N] [--album-items N] [--shared-folders N] [--downloads same-origin|separate]';
+const USAGE = 'usage: cli.js [--port <n>] [--albums N] [--album-items N] [--shared-folders N] [--big-file-mb N] [--mb-files N] [--downloads same-origin|separate]';
+
+/** The numeric options, and the scale field each sets (`--port` sets none). */
+const NUMBERS: Record<string, keyof NonNullable<EmulatorOptions['scale']> | undefined> = {
+  '--port': undefined,
+  '--albums': 'albums',
+  '--album-items': 'albumItems',
+  '--shared-folders': 'sharedFolders',
+  '--big-file-mb': 'bigFileMb',
+  '--mb-files': 'megabyteFiles',
+};
 
 /** Parses the arguments. @throws Error with a readable reason. */
 export function parseArgs(args: string[]): { port: number; scale: NonNullable<EmulatorOptions['scale']>; downloads: NonNullable<EmulatorOptions['downloads']> } {
@@ -26,7 +38,7 @@ export function parseArgs(args: string[]): { port: number; scale: NonNullable<Em
       downloads = value;
       continue;
     }
-    if (!['--port', '--albums', '--album-items', '--shared-folders'].includes(name)) {
+    if (!Object.hasOwn(NUMBERS, name)) {
       throw new Error(`unknown argument ${name}`);
     }
     if (value === undefined || !/^\d+$/.test(value)) {
@@ -38,11 +50,13 @@ export function parseArgs(args: string[]): { port: number; scale: NonNullable<Em
   if (port > 65535) {
     throw new Error('--port must be 0-65535');
   }
-  return {
-    port,
-    scale: { albums: numbers['--albums'], albumItems: numbers['--album-items'], sharedFolders: numbers['--shared-folders'] },
-    downloads,
-  };
+  const scale: NonNullable<EmulatorOptions['scale']> = {};
+  for (const [option, field] of Object.entries(NUMBERS)) {
+    if (field && numbers[option] !== undefined) {
+      scale[field] = numbers[option];
+    }
+  }
+  return { port, scale, downloads };
 }
 
 async function main(): Promise<void> {

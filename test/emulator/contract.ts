@@ -20,7 +20,12 @@ export interface EmulatorOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  scale?: { albums?: number; albumItems?: number; sharedFolders?: number };
+  /**
+   * Extra data: owner albums, a large album, shared folders; and, for download benchmarks, a
+   * video of `bigFileMb` MiB in "Big files 大文件" and `megabyteFiles` files of 1 MiB in
+   * "Megabytes 兆字节" (ids in `SeedIds.scaleAlbums`).
+   */
+  scale?: { albums?: number; albumItems?: number; sharedFolders?: number; bigFileMb?: number; megabyteFiles?: number };
   /**
    * Where file bytes are served (D15). `same-origin` (default): beside the API, for the
    * caller's token. `separate`: on a second loopback port, by pre-signed URL only.
@@ -41,9 +46,24 @@ export type Fault =
   /** The request is carried out, then the connection closes without an answer. */
   | { type: 'lostAnswer' }
   | { type: 'malformedJson' }
-  | { type: 'html'; status: number };
+  | { type: 'html'; status: number }
+  | DownloadFault;
 
-/** Applies `fault` to the next `times` API requests that match `method` and `pathPattern`. */
+/**
+ * Faults of downloads only (D22): an API request never matches them. A download that is refused
+ * anyway (401, 403, 404) gets its refusal; the rule is used up all the same.
+ */
+export type DownloadFault =
+  /** The full, right length, with some bytes changed: the size matches, the sha256 does not. */
+  | { type: 'corrupt' }
+  /** The headers with the full Content-Length, `afterBytes` bytes, then the socket is destroyed. */
+  | { type: 'cut'; afterBytes: number }
+  /** Only the first `bytes` bytes, with a Content-Length of that many, ending cleanly. */
+  | { type: 'truncate'; bytes: number }
+  /** HTTP 403, code 13000410: the download link has expired. */
+  | { type: 'expired' };
+
+/** Applies `fault` to the next `times` requests that match `method` and `pathPattern`. */
 export interface FaultRule {
   /** HTTP method, case-insensitive; any when absent. */
   method?: string;

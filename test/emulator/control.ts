@@ -49,11 +49,23 @@ export class EmulatorControl {
 
   /**
    * Sets the name of an album, shared folder (by primary key), user or file directly, bypassing
-   * the API's rules, so tests can plant hostile names (D18).
+   * the API's rules, so tests can plant hostile names (D18). A file's `''` or `null` removes its
+   * name: getFile then has no `fileName`, `fileSuffix` nor `fullFileSuffix`.
    * @throws Error for an unknown kind or id, a collection album, or a name over 4096 characters.
    */
-  async setName(kind: NameKind, id: string, name: string): Promise<void> {
+  async setName(kind: NameKind, id: string, name: string | null): Promise<void> {
     await this.call('POST', 'names', { kind, id, name });
+  }
+
+  /**
+   * Replaces the token of `userId` (owner, member or outsider) with a new random one: the old one
+   * then gets HTTP 401 like any wrong token, the other users' tokens keep working. `reset()`
+   * brings back the seeded tokens. `RunningEmulator.users` is the list at start; `users()` reads
+   * the current one.
+   * @returns the user id and the new token. @throws Error for an unknown user or one without a token.
+   */
+  async rotateToken(userId: string): Promise<{ userId: string; token: string }> {
+    return (await this.call('POST', 'tokens', { userId })) as { userId: string; token: string };
   }
 
   /** @throws Error when the emulator refuses the request (the message carries its reason). */

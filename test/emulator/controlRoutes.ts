@@ -1,7 +1,7 @@
 /**
  * The control endpoints under `/__emulator/` that tests use to reset data, shift the clock,
- * inject faults, plant hostile names (D18) and read the request log. The caller checks the loopback rule; these requests are
- * never logged.
+ * inject faults, plant hostile names (D18), replace a user's token and read the request log. The
+ * caller checks the loopback rule; these requests are never logged.
  */
 import type { EmulatorUser } from './contract';
 import type { Faults } from './faults';
@@ -19,6 +19,8 @@ export interface ControlTarget {
   users(): EmulatorUser[];
   /** Sets a name directly (D18). @throws Error for an unknown kind or id, or a bad name. */
   setName(kind: unknown, id: unknown, name: unknown): void;
+  /** Replaces a user's token with a new one. @throws Error for an unknown user or one without a token. */
+  rotateToken(userId: unknown): { userId: string; token: string };
 }
 
 export interface ControlReply {
@@ -27,7 +29,7 @@ export interface ControlReply {
 }
 
 /** Upper bounds that keep a mistyped scale from exhausting memory. */
-const SCALE_MAX = { albums: 100_000, albumItems: 1_000_000, sharedFolders: 100_000 };
+const SCALE_MAX = { albums: 100_000, albumItems: 1_000_000, sharedFolders: 100_000, bigFileMb: 16_384, megabyteFiles: 10_000 };
 
 /** Answers one control request. Never throws: bad input is a 400 with `{error}`. */
 export function handleControl(target: ControlTarget, method: string, path: string, rawBody: string): ControlReply {
@@ -67,6 +69,8 @@ export function handleControl(target: ControlTarget, method: string, path: strin
         target.setName(kind, id, name);
         return ok;
       }
+      case 'POST /__emulator/tokens':
+        return { status: 200, body: target.rotateToken((body as { userId?: unknown } | null)?.userId) };
       default:
         return { status: 404, body: { error: `No control endpoint ${route}` } };
     }

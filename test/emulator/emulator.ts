@@ -3,6 +3,7 @@
  * HTTP request (control endpoint, fault, download, or API call).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode } from '../../src/api/types';
 import { handleApi } from './api';
 import { Clock } from './clock';
 import type { EmulatorUser, Fault, LoggedRequest } from './contract';
@@ -10,6 +11,7 @@ import { handleControl, type ControlTarget } from './controlRoutes';
 import { Faults } from './faults';
 import { FILES_PREFIX, DownloadLinks, type DownloadsMode } from './downloadLinks';
 import { answerDownload, type DownloadRequest, type Origin } from './downloads';
+import { type ByteFault, sendContent } from './sendContent';
 import { header, languageOf } from './headers';
 import { parseJsonLossless, stringifyJson } from './json';
 import { RequestLog, redactHeaders } from './requestLog';
@@ -74,6 +76,13 @@ export class Emulator implements ControlTarget {
     plantName(this.store, kind, id, name);
   }
 
+  rotateToken(userId: unknown): { userId: string; token: string } {
+    if (typeof userId !== 'string' || userId === '') {
+      throw new Error('userId must be a non-empty string');
+    }
+    return { userId, token: this.store.rotateToken(userId) };
+  }
+
   /** Ends pending delays at once, so that closing the server is prompt. */
   cancelDelays(): void {
     for (const sleep of this.sleeps) {
@@ -114,9 +123,9 @@ export class Emulator implements ControlTarget {
       this.finish(res, entry, 413, JSON_TYPE, stringifyJson({ code: 13000102, msg: 'Request body too large.' }), 13000102);
       return;
     }
-    // Fault rules match downloads too, by method and path (D15).
-    const fault = this.faults.take(method, url.pathname);
-    if (fault && fault.type !== 'delay' && fault.type !== 'lostAnswer') {
+    // Fault rules match downloads too, by method and path (D15); some match only downloads (D22).
+    const fault = this.faults.take(method, url.pathname, isDownload);
+    if (fault && isAnswerFault(fault)) {
       this.applyFault(req, res, entry, fault);
       return;
     }
@@ -125,10 +134,11 @@ export class Emulator implements ControlTarget {
       return;
     }
     if (isDownload) {
-      this.download(res, entry, { method, path: url.pathname, query, headers: req.headers, origin, now: this.clock.now() });
+      const spoil = fault && isByteFault(fault) ? fault : undefined;
+      this.download(res, entry, { method, path: url.pathname, query, headers: req.headers, origin, now: this.clock.now() }, spoil);
       return;
     }
-    const reply = handleApi(this.store, { method, path: url.pathname, query, headers: req.headers, rawBody: raw.text, now: this.clock.now(), links: this.links });
+    const reply = await handleApi(this.store, { method, path: url.pathname, query, headers: req.headers, rawBody: raw.text, now: this.clock.now(), links: this.links });
     if (fault?.type === 'lostAnswer') {
       req.socket.destroy();
       this.record({ ...entry, status: 0, code: Number(reply.body.code) });
@@ -137,33 +147,24 @@ export class Emulator implements ControlTarget {
     this.finish(res, entry, reply.status, JSON_TYPE, stringifyJson(reply.body), Number(reply.body.code), reply.headers);
   }
 
-  private download(res: ServerResponse, entry: LoggedRequest, request: DownloadRequest): void {
+  private download(res: ServerResponse, entry: LoggedRequest, request: DownloadRequest, fault: ByteFault | undefined): void {
     const answer = answerDownload(this.store, this.links, request);
     if (!answer.ok) {
       const { status, code, msg } = answer.error;
       this.finish(res, entry, status, JSON_TYPE, stringifyJson({ code, msg: msg[languageOf(request.headers)] }), code, answer.headers);
       return;
     }
-    const { type, length, body } = answer.content;
     this.record({ ...entry, status: 200 });
-    if (res.destroyed) {
-      return;
-    }
-    res.writeHead(200, { Date: this.clock.httpDate(), 'Content-Type': type, 'Content-Length': String(length), 'Cache-Control': 'no-store' });
-    if (request.method === 'HEAD') {
-      res.end();
-    } else if (Buffer.isBuffer(body)) {
-      res.end(body);
-    } else {
-      // Generated while sent, with backpressure: the long video is never held in memory.
-      const stream = body();
-      stream.pipe(res);
-      res.once('close', () => stream.destroy());
-    }
+    sendContent(res, this.clock.httpDate(), request.method, answer.content, fault);
   }
 
-  private applyFault(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, fault: Exclude<Fault, { type: 'delay' | 'lostAnswer' }>): void {
+  private applyFault(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, fault: AnswerFault): void {
     switch (fault.type) {
+      case 'expired': {
+        const msg = { en: 'The download link has expired.', zh: '下载链接已过期。' }[languageOf(req.headers)];
+        this.finish(res, entry, 403, JSON_TYPE, stringifyJson({ code: ErrorCode.noPermission, msg }), ErrorCode.noPermission);
+        return;
+      }
       case 'drop':
         req.socket.destroy();
         this.record(entry);
@@ -210,6 +211,17 @@ export class Emulator implements ControlTarget {
       this.sleeps.add(sleep);
     });
   }
+}
+
+/** Faults that answer instead of the emulator. */
+type AnswerFault = Exclude<Fault, { type: 'delay' | 'lostAnswer' } | ByteFault>;
+
+function isAnswerFault(fault: Fault): fault is AnswerFault {
+  return fault.type !== 'delay' && fault.type !== 'lostAnswer' && !isByteFault(fault);
+}
+
+function isByteFault(fault: Fault): fault is ByteFault {
+  return fault.type === 'corrupt' || fault.type === 'cut' || fault.type === 'truncate';
 }
 
 function isLoopback(address: string | undefined): boolean {

@@ -1,8 +1,16 @@
 /**
- * Fault injection: rules that make the next N matching API requests fail in a chosen way
- * (an error status, a delay, a dropped connection, a truncated or HTML body).
+ * Fault injection: rules that make the next N matching requests fail in a chosen way (an error
+ * status, a delay, a dropped connection, a truncated or HTML body; for downloads, corrupted, cut
+ * or truncated bytes, or an expired link).
  */
-import type { Fault, FaultRule } from './contract';
+import type { DownloadFault, Fault, FaultRule } from './contract';
+
+const DOWNLOAD_FAULTS: ReadonlySet<Fault['type']> = new Set<DownloadFault['type']>(['corrupt', 'cut', 'truncate', 'expired']);
+
+/** True for the faults that only downloads match. */
+export function isDownloadFault(fault: Fault): fault is DownloadFault {
+  return DOWNLOAD_FAULTS.has(fault.type);
+}
 
 interface ActiveRule {
   method?: string;
@@ -31,8 +39,10 @@ export class Faults {
   }
 
   /** The fault for this request, if a rule matches; uses up one of that rule's times. */
-  take(method: string, path: string): Fault | undefined {
-    const index = this.rules.findIndex((rule) => (rule.method === undefined || rule.method === method) && (rule.pattern?.test(path) ?? true));
+  take(method: string, path: string, isDownload: boolean): Fault | undefined {
+    const index = this.rules.findIndex(
+      (rule) => (rule.method === undefined || rule.method === method) && (rule.pattern?.test(path) ?? true) && (isDownload || !isDownloadFault(rule.fault)),
+    );
     if (index < 0) {
       return undefined;
     }
@@ -64,14 +74,26 @@ export function validateFaultRule(input: unknown): FaultRule {
     case 'delay':
       required(fault.ms, 'fault.ms', (v) => typeof v === 'number' && v >= 0 && v <= 600_000);
       break;
+    case 'cut':
+      required(fault.afterBytes, 'fault.afterBytes', isCount);
+      break;
+    case 'truncate':
+      required(fault.bytes, 'fault.bytes', isCount);
+      break;
     case 'drop':
     case 'lostAnswer':
     case 'malformedJson':
+    case 'corrupt':
+    case 'expired':
       break;
     default:
-      throw new Error('fault.type must be status, delay, drop, lostAnswer, malformedJson or html');
+      throw new Error('fault.type must be status, delay, drop, lostAnswer, malformedJson, html, corrupt, cut, truncate or expired');
   }
   return rule as unknown as FaultRule;
+}
+
+function isCount(value: unknown): boolean {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 function asRecord(value: unknown, name: string): Record<string, unknown> {

@@ -6,7 +6,7 @@
  */
 import type { Scene } from './pictures';
 
-export type Theme = 'westLake' | 'cats' | 'mixed' | 'camera' | 'screenshots' | 'reunion' | 'grandma' | 'hiking' | 'food';
+export type Theme = 'westLake' | 'cats' | 'mixed' | 'camera' | 'screenshots' | 'reunion' | 'grandma' | 'hiking' | 'food' | 'bigFiles' | 'megabytes';
 
 /** Where the seed put a file: its owner, the theme of its first album, its place in it. */
 export interface FileOrigin {
@@ -16,6 +16,8 @@ export interface FileOrigin {
   index?: number;
   /** Shooting time (ms); absent for scale files. */
   takeTime?: number;
+  /** Exact byte size of the content, for files made to measure (the download benchmark's). */
+  size?: number;
 }
 
 /** What the catalogue decides about a file; the kind, MIME type and size follow from it. */
@@ -91,7 +93,17 @@ const THEMES: Record<Theme, ThemeSpec> = {
     curated: ['Tomatoes.jpg', '煎饼果子.jpg', 'Stinky tofu 臭豆腐.jpg', 'Street noodles 街边面条.jpg', 'Night market 夜市.mp4'],
     after: photoOrVideo(5),
   },
+  bigFiles: { folders: ['Videos 视频'], scenes: ['lake'], curated: ['Big video 大视频.mp4'], after: photoOrVideo(1) },
+  megabytes: { folders: ['Benchmarks 基准'], scenes: ['hills'], curated: [], after: megabyteEntry },
 };
+
+/** Kinds whose bytes are generated while sent, so each file of "Megabytes" has its own. */
+const MEGABYTE_SUFFIXES = ['mp4', 'zip', 'm4a', 'docx', 'xlsx', 'pptx'];
+
+/** `Megabyte 兆字节 0001.mp4`, `… 0002.zip`…: distinct names, no pictures. */
+function megabyteEntry(index: number): Entry {
+  return `Megabyte 兆字节 ${String(index + 1).padStart(4, '0')}.${MEGABYTE_SUFFIXES[index % MEGABYTE_SUFFIXES.length]}`;
+}
 
 /**
  * The "Paging 250" album holds every kind: mostly photos, a video every ten, screenshots, and
@@ -137,7 +149,7 @@ export function lookOf(id: string, origin: FileOrigin): FileLook {
   const suffix = isFolder ? '/' : name.slice(name.lastIndexOf('.') + 1);
   const folders = origin.theme === 'mixed' ? (FOLDERS_BY_SUFFIX[suffix] ?? spec.folders) : spec.folders;
   const scene = entry === 'screenshot' ? 'screenshot' : spec.scenes[(hash >>> 8) % spec.scenes.length];
-  const size = origin.theme === 'reunion' && origin.index === 0 ? LONG_VIDEO_SIZE : undefined;
+  const size = origin.size ?? (origin.theme === 'reunion' && origin.index === 0 ? LONG_VIDEO_SIZE : undefined);
   return { name, folders, isFolder, scene, variant: hash >>> 16, size, takeTime };
 }
 

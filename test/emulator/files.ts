@@ -80,7 +80,10 @@ export class Files {
     return record;
   }
 
-  /** Renames a known file directly, bypassing every rule (D18). @returns false for an unknown id. */
+  /**
+   * Renames a known file directly, bypassing every rule (D18); `''` leaves it without a name.
+   * @returns false for an unknown id.
+   */
   rename(id: string, name: string): boolean {
     const record = this.get(id);
     if (record) {

@@ -13,12 +13,18 @@ const MAX_LENGTH = 4096;
  * Names the `kind` record `id` (album id, shared-folder primary key, user id or file id).
  * An album or folder shows the name in every list; a user's name is GetUser's `name` and the
  * member list's `userName`; a file's is getFile's `fileName` and GetFullPath's last segment.
+ * A file's name `''` or `null` removes it: getFile then answers without `fileName`,
+ * `fileSuffix` and `fullFileSuffix`, and GetFullPath without `namePath`, so a client must name
+ * the file by its id and MIME type.
  * @throws Error naming what is wrong: unknown kind or id, a collection album (never named on
- * the wire), or a name that is not a string of at most 4096 characters.
+ * the wire), or a name that is not a string of at most 4096 characters (nor a file's `null`).
  */
 export function plantName(store: Store, kind: unknown, id: unknown, name: unknown): void {
   if (typeof id !== 'string' || id === '') {
     throw new Error('id must be a non-empty string');
+  }
+  if (kind === 'file' && name === null) {
+    name = '';
   }
   if (typeof name !== 'string' || name.length > MAX_LENGTH) {
     throw new Error(`name must be a string of at most ${MAX_LENGTH} characters`);

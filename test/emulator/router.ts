@@ -41,7 +41,8 @@ export interface Route {
   success: 'album' | 'default';
   /** The page types `code` as a String (§7.29): the answer carries `"0"` or `"13000102"`. */
   stringCode?: boolean;
-  handle(ctx: RouteContext): Payload;
+  /** May answer later: getFile waits for a content digest (D22). */
+  handle(ctx: RouteContext): Payload | Promise<Payload>;
 }
 
 export type Resolution =

@@ -15,7 +15,19 @@ export interface Scale {
   albumItems?: number;
   /** Extra shared folders created by the owner, named "Shared 00001"…, without members. */
   sharedFolders?: number;
+  /**
+   * Size in MiB of the one video of an extra manual album of the owner, "Big files 大文件"
+   * (`SeedIds.scaleAlbums.bigFiles`, file `SeedIds.files.bigVideo`); bytes generated while sent.
+   */
+  bigFileMb?: number;
+  /**
+   * Files of exactly 1 MiB (videos, audio, documents, archives: no pictures), each with its own
+   * bytes, in an extra manual album of the owner, "Megabytes 兆字节" (`SeedIds.scaleAlbums.megabytes`).
+   */
+  megabyteFiles?: number;
 }
+
+const MIB = 1024 * 1024;
 
 /** First id the store hands out, for scale extras and for anything created through the API. */
 const ID_BASE = 1806100000000000001n;
@@ -45,5 +57,13 @@ function addScale(store: Store, scale: Scale): void {
   for (let i = 1; i <= (scale.sharedFolders ?? 0); i++) {
     const name = `Shared ${String(i).padStart(5, '0')}`;
     addFolder(store, store.newId(), store.newId(), name, owner, base + i * 60_000);
+  }
+  // Fixed ids (SeedIds.scaleAlbums), so a benchmark in another process can name them.
+  const { bigFiles, megabytes } = SeedIds.scaleAlbums;
+  if (scale.bigFileMb !== undefined) {
+    addAlbum(store, { id: bigFiles, ownerId: owner, albumKind: 1, albumType: 2, name: 'Big files 大文件', createTime: '2025-10-30T00:00:00.000Z', items: 1, theme: 'bigFiles', itemSize: scale.bigFileMb * MIB });
+  }
+  if (scale.megabyteFiles !== undefined) {
+    addAlbum(store, { id: megabytes, ownerId: owner, albumKind: 1, albumType: 2, name: 'Megabytes 兆字节', createTime: '2025-10-30T01:00:00.000Z', items: scale.megabyteFiles, theme: 'megabytes', itemSize: MIB });
   }
 }

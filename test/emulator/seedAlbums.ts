@@ -25,6 +25,8 @@ interface AlbumSpec extends Pick<Album, 'id' | 'ownerId' | 'albumKind' | 'albumT
   reuse?: string[];
   /** Names, folders and pictures of the files the album introduces. */
   theme: Theme;
+  /** Exact content size of every file the album introduces; else derived from its kind. */
+  itemSize?: number;
 }
 
 /** Creates an album, fills it and adds it to the store. */
@@ -60,7 +62,7 @@ function fill(store: Store, album: Album, spec: AlbumSpec): void {
     const id = spec.reuse?.[i] ?? fileId(`${album.id}/${i}`);
     const takeTime = shotBase - Math.floor(((i * 7919) % count) / 2) * 2_220_000;
     // A reused file keeps its owner and shooting time: it is the same photo.
-    const file = store.files.register(id, { ownerId: owners[i % owners.length], theme: spec.theme, index: i, takeTime });
+    const file = store.files.register(id, { ownerId: owners[i % owners.length], theme: spec.theme, index: i, takeTime, size: spec.itemSize });
     album.contents.add({ id, ownerId: file.ownerId, takeTime: file.takeTime ?? takeTime, createTime, updateTime: createTime + ((i * 104729) % count) * 1_000 });
   }
 }

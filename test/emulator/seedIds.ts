@@ -20,6 +20,19 @@ const albums = {
   outsiderFood: '1805929618625036461',
 } as const;
 
+/** Albums that exist only when the scale asks for them (Scale.bigFileMb, Scale.megabyteFiles). */
+const scaleAlbums = {
+  /** "Big files 大文件": one video of exactly `bigFileMb` MiB. */
+  bigFiles: '1805929618625036471',
+  /** "Megabytes 兆字节": `megabyteFiles` files of exactly 1 MiB; the i-th (from 0) is {@link megabyteFileId}(i). */
+  megabytes: '1805929618625036472',
+} as const;
+
+/** The id of file `index` (from 0) of the "Megabytes 兆字节" scale album. */
+export function megabyteFileId(index: number): string {
+  return item(scaleAlbums.megabytes, index);
+}
+
 /** Seeded item `index` of `albumId` (items are seeded in order; see seedAlbums.ts). */
 function item(albumId: string, index: number): string {
   return fileId(`${albumId}/${index}`);
@@ -54,6 +67,7 @@ export const SeedIds = {
     outsider: '1769001122334455041',
   },
   albums,
+  scaleAlbums,
   invites: {
     /** Owner invited the member to the family folder; accepted. */
     memberAccepted: '1765143911223344001',
@@ -84,6 +98,8 @@ export const SeedIds = {
     tomatoes: item(albums.outsiderFood, 0),
     /** "Scans 扫描件", a folder (fileType 10, no content), item 100 of Paging 250. */
     scansFolder: item(albums.paging, 100),
+    /** "Big video 大视频.mp4", the only item of the scale album "Big files 大文件" (Scale.bigFileMb). */
+    bigVideo: item(scaleAlbums.bigFiles, 0),
   },
   /** Mobile numbers of the invitee and the decliner, users without a token. */
   strangerMobiles: { pending: '0027761234500', rejected: '0027760000111' },

@@ -2,6 +2,8 @@
  * All emulator data, with the indices that keep list requests cheap at scale (10,000 albums,
  * 100,000 items): albums are kept in per-owner / per-group arrays, so a page is a slice.
  */
+import { randomBytes } from 'node:crypto';
+import { ContentDigests } from './contentDigests';
 import { noPermission, notFound } from './errors';
 import { Files } from './files';
 import type { Album, Group, Invite, ShareFolderRecord, User } from './model';
@@ -18,6 +20,8 @@ export class Store {
   readonly invites = new Map<string, Invite>();
   /** The users' files: every album item is one (D14). */
   readonly files = new Files();
+  /** The `sha256` of their content (D22), computed on first need. */
+  readonly digests = new ContentDigests();
   private readonly usersByToken = new Map<string, User>();
   private readonly albumLists = new Map<string, Album[]>();
   private nextId: bigint;
@@ -41,6 +45,21 @@ export class Store {
 
   userByToken(token: string): User | undefined {
     return this.usersByToken.get(token);
+  }
+
+  /**
+   * Gives `userId` a new random token; the old one is then unknown, like any wrong token.
+   * @returns the new token. @throws Error for an unknown user or one who never calls the API.
+   */
+  rotateToken(userId: string): string {
+    const user = this.users.get(userId);
+    if (!user?.token) {
+      throw new Error(user ? `User ${userId} has no token: they never call the API` : `No user ${userId}`);
+    }
+    this.usersByToken.delete(user.token);
+    user.token = randomBytes(32).toString('hex');
+    this.usersByToken.set(user.token, user);
+    return user.token;
   }
 
   userByMobile(mobile: string): User | undefined {

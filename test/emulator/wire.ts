@@ -82,8 +82,12 @@ export function inviteeDetail(invite: Invite): InviteeDetail {
   };
 }
 
-/** The getFile object (§5.7): documented fields only; a thumbnail link for images and videos. */
-export function fileDetails(record: FileRecord, containerId: string, links: DownloadLinks): FileDetails {
+/**
+ * The getFile object (§5.7): documented fields, a thumbnail link for images and videos, and the
+ * `sha256` of the content (D22) for files. A file whose name was removed (`names` control) has no
+ * `fileName` nor suffixes.
+ */
+export function fileDetails(record: FileRecord, containerId: string, links: DownloadLinks, sha256: string | undefined): FileDetails {
   const downloadLinks: DownloadLink[] = [];
   for (const usage of ['content', 'thumbnail'] as const) {
     if (hasUsage(record, usage)) {
@@ -92,7 +96,7 @@ export function fileDetails(record: FileRecord, containerId: string, links: Down
   }
   return {
     id: record.id,
-    fileName: record.name,
+    fileName: record.name || undefined,
     fileType: FileType[record.kind],
     mimeType: record.mimeType,
     size: record.size,
@@ -104,10 +108,15 @@ export function fileDetails(record: FileRecord, containerId: string, links: Down
     containers: [containerId],
     recycled: false,
     downloadLinks: downloadLinks.length > 0 ? downloadLinks : undefined,
+    sha256,
   };
 }
 
-/** GetFullPath's two paths: names and ids from the space's root down to the file, `/`-joined. */
-export function fullPath(record: FileRecord): { fileIdPath: string; namePath: string } {
-  return { fileIdPath: `/${[...record.folderIds, record.id].join('/')}`, namePath: `/${[...record.folders, record.name].join('/')}` };
+/**
+ * GetFullPath's two paths: names and ids from the space's root down to the file, `/`-joined;
+ * no `namePath` for a file whose name was removed.
+ */
+export function fullPath(record: FileRecord): { fileIdPath: string; namePath?: string } {
+  const fileIdPath = `/${[...record.folderIds, record.id].join('/')}`;
+  return { fileIdPath, namePath: record.name ? `/${[...record.folders, record.name].join('/')}` : undefined };
 }

@@ -13,17 +13,20 @@ import { startEmulator } from '../emulator/server';
 const ROOT = path.resolve(__dirname, '../../..');
 const MAX_BYTES = 120 * 1024;
 
+type Options = (settings: { production: boolean; outfile: string }) => esbuild.BuildOptions;
+
 interface BuildModule {
-  buildOptions(settings: { production: boolean; outfile: string }): esbuild.BuildOptions;
-  commandsBuildOptions(settings: { production: boolean; outfile: string }): esbuild.BuildOptions;
+  buildOptions: Options;
+  commandsBuildOptions: Options;
+  fetchBuildOptions: Options;
 }
 
 /** The options `npm run package` builds with, from esbuild.mjs itself so they cannot drift. */
-async function productionOptions(outfile: string, bundle: 'extension' | 'commands' = 'extension'): Promise<esbuild.BuildOptions> {
+async function productionOptions(outfile: string, bundle: 'extension' | 'commands' | 'fetch' = 'extension'): Promise<esbuild.BuildOptions> {
   const module = (await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href)) as Partial<BuildModule>;
   assert.equal(typeof module.buildOptions, 'function', 'esbuild.mjs exports buildOptions');
-  const options = bundle === 'extension' ? module.buildOptions : module.commandsBuildOptions;
-  return { ...options?.({ production: true, outfile }), logLevel: 'silent' };
+  const options = { extension: module.buildOptions, commands: module.commandsBuildOptions, fetch: module.fetchBuildOptions }[bundle];
+  return { ...options?.({ production: true, outfile }), logLevel: 'silent', absWorkingDir: ROOT };
 }
 
 /** The modules of src/commands that activation needs; every other command loads on first use. */
@@ -38,13 +41,14 @@ describe('the production bundle', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`is at most ${MAX_BYTES / 1024} KB, without whatwg-url's tables that no VS Code runs`, async () => {
+  it(`is at most ${MAX_BYTES / 1024} KB, node-fetch left to dist/fetch.js, loaded with the first request`, async () => {
     const outfile = path.join(dir, 'extension.js');
     const result = await esbuild.build({ ...(await productionOptions(outfile)), metafile: true });
     const size = statSync(outfile).size;
     const inputs = Object.keys(result.metafile?.inputs ?? {});
-    assert.deepEqual(inputs.filter((input) => /node_modules[\\/](tr46|whatwg-url|webidl-conversions|encoding)[\\/]/.test(input)), []);
+    assert.deepEqual(inputs.filter((input) => input.includes('node_modules')), [], 'no dependency in the activation bundle');
     const text = readFileSync(outfile, 'utf8');
+    assert.match(text, /require\(["']\.\/fetch\.js["']\)/, 'node-fetch loaded at run time, beside the extension');
     // zlib is loaded on the first compressed answer, not when the extension starts.
     assert.doesNotMatch(text, /require\(["']zlib["']\)/);
     // One require of vscode, so its hundreds of exports are copied once, not once per module.
@@ -62,8 +66,16 @@ describe('the production bundle', () => {
     assert.deepEqual(tree, ['src/tree/kinds.ts']);
   });
 
+  it('bundles node-fetch without whatwg-url\'s tables, which no VS Code runs', async () => {
+    const result = await esbuild.build({ ...(await productionOptions(path.join(dir, 'fetch.js'), 'fetch')), metafile: true });
+    const inputs = Object.keys(result.metafile?.inputs ?? {});
+    assert.deepEqual(inputs.filter((input) => /node_modules[\\/](tr46|whatwg-url|webidl-conversions|encoding)[\\/]/.test(input)), []);
+    assert.ok(inputs.some((input) => input.includes('node-fetch')));
+  });
+
   it('still talks to KooDrive through the bundled node-fetch, gzip answers included', async () => {
     const outfile = path.join(dir, 'api.js');
+    await esbuild.build({ ...(await productionOptions(path.join(dir, 'fetch.js'), 'fetch')) });
     await esbuild.build({ ...(await productionOptions(outfile)), entryPoints: [path.join(ROOT, 'src/api/index.ts')] });
     const api = ((await import(pathToFileURL(outfile).href)) as { default: typeof import('../../src/api/index') }).default;
     const emulator = await startEmulator();

@@ -29,10 +29,12 @@ function readableFile(store: Store, caller: User, fileId: string, containerId: s
   return record;
 }
 
-function getFile({ store, caller, params, body, links }: RouteContext): Record<string, unknown> {
+async function getFile({ store, caller, params, body, links }: RouteContext): Promise<Record<string, unknown>> {
   const containerId = stringField(body, 'containerId', true);
+  const record = readableFile(store, caller, params.fileId, containerId);
+  const sha256 = await store.digests.sha256(record);
   // The reference does not say where the file object sits (D14); the emulator answers `data`.
-  return { data: fileDetails(readableFile(store, caller, params.fileId, containerId), containerId, links) };
+  return { data: fileDetails(record, containerId, links, sha256) };
 }
 
 function getFullPath({ store, caller, query }: RouteContext): Record<string, unknown> {

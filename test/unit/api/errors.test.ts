@@ -41,6 +41,10 @@ describe('api/errors (D7)', () => {
     assert.equal(new KooDriveError({ kind: 'configuration', method: 'GET', path, detail: 'no KooDrive user id is set' }).message, `GET ${path} was not sent: no KooDrive user id is set`);
     assert.equal(new KooDriveError({ kind: 'badResponse', method: 'GET', path, traceId: 'abc', status: 200, detail: 'the answer was not JSON' }).message, `GET ${path} failed: HTTP 200: the answer was not JSON (trace id abc)`);
     assert.equal(new KooDriveError({ kind: 'configuration', method: '', path: '', detail: 'The KooDrive endpoint is not set.' }).message, 'The KooDrive endpoint is not set.');
+    const disk = new KooDriveError({ kind: 'disk', method: 'GET', path: '/__files/content/F1', traceId: 'abc', systemCode: 'ENOSPC' });
+    assert.deepEqual([disk.message, disk.systemCode], ['GET /__files/content/F1 failed: disk error (ENOSPC) (trace id abc)', 'ENOSPC']);
+    const mismatch = new KooDriveError({ kind: 'integrity', method: 'GET', path: '/f', detail: 'size: expected 10 bytes, received 9' });
+    assert.equal(mismatch.message, 'GET /f failed: size: expected 10 bytes, received 9');
   });
 
   it('carries its fields, and an empty trace id when nothing was sent', () => {

@@ -9,7 +9,7 @@ import { KooDriveClient } from '../../../src/api/client';
 import { isKooDriveError, type KooDriveError, type KooDriveErrorKind } from '../../../src/api/errors';
 import type { ClientOptions, RequestLogEntry } from '../../../src/api/options';
 import { AlbumKind, AlbumType } from '../../../src/api/types';
-import { startEmulator, type EmulatorUser, type LoggedRequest, type RunningEmulator } from '../../emulator/server';
+import { startEmulator, type EmulatorOptions, type EmulatorUser, type LoggedRequest, type RunningEmulator } from '../../emulator/server';
 
 export { SeedIds } from '../../emulator/server';
 
@@ -29,13 +29,13 @@ export interface Harness {
 }
 
 /** Registers mocha hooks that start an emulator for the file and reset it before each test. */
-export function useEmulator(scale?: { albums?: number; albumItems?: number; sharedFolders?: number }): Harness {
+export function useEmulator(scale?: EmulatorOptions['scale'], downloads?: EmulatorOptions['downloads']): Harness {
   const harness = {
     sleeps: [] as number[],
     log: [] as RequestLogEntry[],
   } as unknown as Harness;
   before(async () => {
-    harness.emulator = await startEmulator(scale ? { scale } : {});
+    harness.emulator = await startEmulator({ scale, downloads });
     const role = (name: EmulatorUser['role']): EmulatorUser => {
       const user = harness.emulator.users.find((candidate) => candidate.role === name);
       assert.ok(user, `emulator has no ${name}`);

@@ -63,8 +63,8 @@ describe('api/retry', () => {
     }
   });
 
-  it('retries only throttling, server, network and timeout failures', () => {
-    const kinds: KooDriveErrorKind[] = ['sessionExpired', 'notPermitted', 'notFound', 'invalidInput', 'throttled', 'server', 'network', 'timeout', 'cancelled', 'badResponse', 'configuration'];
+  it('retries only throttling, server, network and timeout failures; never a mismatch of bytes or a full disk (D22)', () => {
+    const kinds: KooDriveErrorKind[] = ['sessionExpired', 'notPermitted', 'notFound', 'invalidInput', 'throttled', 'server', 'network', 'timeout', 'cancelled', 'badResponse', 'tooLarge', 'integrity', 'disk', 'configuration'];
     const retryable = kinds.filter((kind) => isRetryable(new KooDriveError({ kind, method: 'GET', path: '/p' })));
     assert.deepEqual(retryable, ['throttled', 'server', 'network', 'timeout']);
   });

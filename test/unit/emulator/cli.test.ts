@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { parseArgs } from '../../emulator/cli';
+import { SeedIds } from '../../emulator/seedIds';
 import { xDate } from './helpers';
 
 const CLI = path.join(__dirname, '..', '..', 'emulator', 'cli.js');
@@ -63,6 +64,23 @@ describe('emulator: CLI', () => {
     assert.equal(await exited, 0);
   });
 
+  it('--big-file-mb and --mb-files add the download benchmark albums, and the JSON line still comes first', async () => {
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--big-file-mb', '1', '--mb-files', '2'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const exited = exitCode(child);
+    try {
+      const info = JSON.parse(await firstLine(child)) as { url: string; users: { userId: string; token: string }[] };
+      const [user] = info.users;
+      const response = await fetch(`${info.url}/koodrive/ose/v1/album/list?albumKind=1&albumType=2&pageSize=100`, {
+        headers: { Authorization: `Bearer ${user.token}`, 'X-User-Id': user.userId, 'X-Date': xDate() },
+      });
+      const names = ((await response.json()) as { albumList: { id: string; name: string }[] }).albumList.map((album) => [album.id, album.name]);
+      assert.deepEqual(names.slice(-2), [[SeedIds.scaleAlbums.bigFiles, 'Big files 大文件'], [SeedIds.scaleAlbums.megabytes, 'Megabytes 兆字节']]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
+  });
+
   it('exits 0 on SIGINT too', async () => {
     const child = spawn(process.execPath, [CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
     const exited = exitCode(child);
@@ -79,9 +97,11 @@ describe('emulator: CLI', () => {
   it('parses its arguments', () => {
     assert.deepEqual(parseArgs(['--port', '0', '--album-items', '100000', '--shared-folders', '12']), {
       port: 0,
-      scale: { albums: undefined, albumItems: 100000, sharedFolders: 12 },
+      scale: { albumItems: 100000, sharedFolders: 12 },
       downloads: 'same-origin',
     });
+    assert.deepEqual(parseArgs(['--big-file-mb', '512', '--mb-files', '100']).scale, { bigFileMb: 512, megabyteFiles: 100 });
+    assert.throws(() => parseArgs(['--big-file-mb', '-1']), /--big-file-mb needs a non-negative integer/);
     assert.equal(parseArgs(['--downloads', 'separate', '--port', '0']).downloads, 'separate');
     assert.throws(() => parseArgs(['--downloads', 'elsewhere']), /--downloads/);
     assert.equal(parseArgs([]).port, 0);

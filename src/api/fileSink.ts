@@ -1,0 +1,121 @@
+/**
+ * A {@link SaveSink} on Node's file system (D22): the bytes go to a hidden temporary file in the
+ * target folder (`.<name>.<random>.koodrive-part`), so they never show under the real name until
+ * they are checked, and the final rename stays on one file system, where it is atomic.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { SaveSinkError, type SaveSink, systemCodeOf } from './saveSink';
+import { cutUtf8, MAX_NAME_BYTES } from './utf8';
+
+/** What ends every temporary file of ours, so a person (or a cleanup) can tell it apart. */
+export const PART_SUFFIX = '.koodrive-part';
+
+/** Failures of `link` that mean the file system has no hard links (FAT, exFAT, some shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EINVAL']);
+
+/**
+ * A sink that writes `name` in the folder `dir`. `overwrite: true` replaces a file of that name
+ * atomically on commit; `overwrite: false` never replaces one, even one that appeared while the
+ * bytes were arriving: commit then fails with code `EEXIST` and the other file stays as it was.
+ * Every failure is a {@link SaveSinkError} that carries the system code only, never the path.
+ * @throws RangeError at once for a name that is empty, `.`, `..` or holds a path separator:
+ * names from KooDrive go through `safeFileName` first.
+ */
+export function fileSink(dir: string, name: string, options: { overwrite: boolean }): SaveSink {
+  if (name === '' || name === '.' || name === '..' || /[/\\]/.test(name)) {
+    throw new RangeError('a saved file needs a plain file name, without a path');
+  }
+  return new FileSink(dir, name, options.overwrite);
+}
+
+class FileSink implements SaveSink {
+  private handle?: fs.FileHandle;
+  private temp?: string;
+
+  constructor(
+    private readonly dir: string,
+    private readonly name: string,
+    private readonly overwrite: boolean,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.discard();
+    const temp = path.join(this.dir, partName(this.name));
+    this.temp = temp;
+    this.handle = await onDisk(() => fs.open(temp, 'wx'));
+  }
+
+  async write(chunk: Buffer): Promise<void> {
+    const handle = this.opened();
+    for (let offset = 0; offset < chunk.length; ) {
+      const { bytesWritten } = await onDisk(() => handle.write(chunk, offset, chunk.length - offset));
+      offset += bytesWritten;
+    }
+  }
+
+  async commit(): Promise<void> {
+    const handle = this.opened();
+    const temp = this.temp as string;
+    this.handle = undefined;
+    await onDisk(() => handle.close());
+    const target = path.join(this.dir, this.name);
+    await onDisk(() => (this.overwrite ? fs.rename(temp, target) : placeWithoutReplacing(temp, target)));
+    this.temp = undefined;
+  }
+
+  async discard(): Promise<void> {
+    const { handle, temp } = this;
+    this.handle = undefined;
+    this.temp = undefined;
+    await handle?.close().catch(() => undefined);
+    if (temp !== undefined) {
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+    }
+  }
+
+  private opened(): fs.FileHandle {
+    if (!this.handle) {
+      throw new Error('the file sink is not open');
+    }
+    return this.handle;
+  }
+}
+
+/** `.<name>.<random>.koodrive-part`, the name cut so the whole stays within 255 bytes. */
+function partName(name: string): string {
+  const random = randomBytes(6).toString('hex');
+  const room = MAX_NAME_BYTES - Buffer.byteLength(`..${random}${PART_SUFFIX}`);
+  return `.${cutUtf8(name, room)}.${random}${PART_SUFFIX}`;
+}
+
+/**
+ * Moves `temp` to `target` unless `target` exists, without a window in which another file could be
+ * replaced: a hard link fails if the name is taken. Without hard links, an exclusive create claims
+ * the name first, and the rename then replaces only our own empty placeholder.
+ */
+async function placeWithoutReplacing(temp: string, target: string): Promise<void> {
+  try {
+    await fs.link(temp, target);
+  } catch (error) {
+    if (!NO_HARD_LINKS.has(systemCodeOf(error) ?? '')) {
+      throw error;
+    }
+    const claim = await fs.open(target, 'wx');
+    await claim.close();
+    await fs.rename(temp, target);
+    return;
+  }
+  // The file is in place; a temporary name left behind would only be litter, not a failure.
+  await fs.rm(temp, { force: true }).catch(() => undefined);
+}
+
+/** Runs a file-system call, reducing its failure to the system code (Node's message names the path). */
+async function onDisk<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new SaveSinkError(systemCodeOf(error) ?? 'EIO');
+  }
+}
