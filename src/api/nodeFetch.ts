@@ -24,22 +24,52 @@ interface AgentInternals {
 }
 
 /**
- * A keep-alive agent that hands the next request it sees to `next`, once. node-fetch creates the
- * request synchronously inside `fetch()`, so setting `next` just before the call claims exactly it.
+ * A keep-alive agent that hands each request it sees to the exchange that claimed it, told apart
+ * by method, host and path. Not by order alone: in VS Code's extension host, the proxy support
+ * wraps every agent and hands the request over only once the proxy is resolved, after `fetch()`
+ * returned and other exchanges may have started.
  */
 export class WatchingAgent {
-  next?: (req: http.ClientRequest) => void;
+  private readonly claims = new Map<string, ((req: http.ClientRequest) => void)[]>();
 
   constructor(readonly agent: http.Agent) {
     const internals = agent as unknown as AgentInternals;
     const addRequest = internals.addRequest.bind(agent);
     internals.addRequest = (req, options) => {
-      const claim = this.next;
-      this.next = undefined;
+      const key = requestKey(req.method, String(req.getHeader('host') ?? ''), req.path);
+      const waiting = this.claims.get(key);
+      const claim = waiting?.shift();
+      if (waiting?.length === 0) {
+        this.claims.delete(key);
+      }
       claim?.(req);
       addRequest(req, options);
     };
   }
+
+  /**
+   * Claims the next request to `url` with `method`; returns what withdraws the claim (call it once
+   * the exchange has its answer or failed, so an unused claim does not linger).
+   */
+  claim(url: URL, method: string, onRequest: (req: http.ClientRequest) => void): () => void {
+    const key = requestKey(method, url.host, `${url.pathname}${url.search}`);
+    const waiting = this.claims.get(key) ?? [];
+    waiting.push(onRequest);
+    this.claims.set(key, waiting);
+    return () => {
+      const index = waiting.indexOf(onRequest);
+      if (index >= 0) {
+        waiting.splice(index, 1);
+        if (waiting.length === 0 && this.claims.get(key) === waiting) {
+          this.claims.delete(key);
+        }
+      }
+    };
+  }
+}
+
+function requestKey(method: string, host: string, path: string): string {
+  return `${method.toUpperCase()} ${host.toLowerCase()} ${path}`;
 }
 
 /**

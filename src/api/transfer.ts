@@ -94,14 +94,14 @@ class Exchange {
       this.cancel();
     }
     let response;
+    const { method, headers, body, compress = true } = this.init;
+    const release = watcher.claim(new URL(url), method, (req) => this.watch(req));
     try {
-      watcher.next = (req) => this.watch(req);
-      const { method, headers, body, compress = true } = this.init;
       const signal = this.controller as unknown as AbortSignal;
-      const pending = fetch(url, { method, headers, body, compress, signal, redirect: 'manual', agent: watcher.agent });
-      watcher.next = undefined;
-      response = await pending;
+      response = await fetch(url, { method, headers, body, compress, signal, redirect: 'manual', agent: watcher.agent });
+      release();
     } catch (cause) {
+      release();
       // An abort of ours (timeout, cancel) is already recorded; anything else is the connection.
       const failure = this.failure ?? new TransferError('network', systemCode(cause));
       this.fail(failure);
