@@ -31,6 +31,8 @@ export interface App {
   readonly log: Log;
   /** `vscode.l10n.t`: every user-visible string goes through it (a plain formatter in unit tests). */
   readonly t: Localize;
+  /** The display language, for sizes and dates. */
+  readonly locale: () => string;
   /** Mutable so tests can script the answers. */
   prompter: Prompter;
   readonly albums: AlbumsTree;
@@ -47,6 +49,8 @@ export interface App {
   readonly previews: PreviewFiles;
   /** What this workspace remembers (the album-content order). */
   readonly workspaceState: vscode.Memento;
+  /** What this computer remembers across workspaces (the last download folder). */
+  readonly globalState: vscode.Memento;
   readonly recovery: SessionRecovery;
   readonly background: Background;
   /** The users' spaces (containerId), read once per session per owner. */

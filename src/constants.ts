@@ -34,6 +34,7 @@ export const CommandId = {
   acceptInvitation: 'koodrive.acceptInvitation',
   rejectInvitation: 'koodrive.rejectInvitation',
   showStorage: 'koodrive.showStorage',
+  download: 'koodrive.download',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -73,6 +74,8 @@ export const PreviewScheme = 'koodrive';
 /** workspaceState key of the album-content order (Sort). */
 export const StateKey = {
   contentSort: 'koodrive.contentSort',
+  /** globalState: the folder the last download went to, offered first next time. */
+  downloadFolder: 'koodrive.downloadFolder',
 } as const;
 
 export const ExtensionId = 'koodrive-tools.koodrive';

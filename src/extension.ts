@@ -73,6 +73,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
   }, albumDrop);
   const app: App = {
     client, session, config, log, t, spaces, itemDetails, thumbnails,
+    locale: () => vscode.env.language,
     makeClient: (overrides) => new KooDriveClient({ ...clientOptions, ...overrides }),
     albums: views.albums, sharedFolders: views.sharedFolders, albumsView: views.albumsView, sharedFoldersView: views.sharedFoldersView,
     details: new DetailsDocuments(),
@@ -80,6 +81,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
     quota: new Quota(client, spaces, safeUserId, log),
     previews: new PreviewFiles((fileId, ownerId, signal) => contentBytes(download, itemDetails, fileId, ownerId, signal)),
     workspaceState: extension.workspaceState,
+    globalState: extension.globalState,
     prompter: new VscodePrompter(),
     recovery: new SessionRecovery(session, () => app.prompter, () => signIn(app)),
     background: new Background((name, work) => guard(app, name, work)),

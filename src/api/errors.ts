@@ -30,6 +30,8 @@ export type KooDriveErrorKind =
   | 'integrity'
   /** The local file system refused a saved file (ENOSPC, EACCES, EROFS, EEXIST…, in `systemCode`); not retried. */
   | 'disk'
+  /** getFile gives nothing to download for the file (a folder, or no content link or size). */
+  | 'noContent'
   /** The client cannot send at all: bad endpoint, no user id, no token. */
   | 'configuration';
 
@@ -102,6 +104,7 @@ const phrases: Record<KooDriveErrorKind, string> = {
   tooLarge: 'the file is too large',
   integrity: 'the downloaded bytes do not match the file',
   disk: 'the file could not be written to disk',
+  noContent: 'nothing to download',
   configuration: 'configuration problem',
 };
 

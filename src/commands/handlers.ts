@@ -9,6 +9,7 @@ import { createAlbumCommand } from './createAlbum';
 import { createSharedFolderCommand } from './createSharedFolder';
 import { deleteAlbumCommand } from './deleteAlbum';
 import { deleteSharedFolderCommand } from './deleteSharedFolder';
+import { downloadCommand } from './download';
 import { dropOnAlbum } from './dropItems';
 import { clearItemFilterCommand, filterItemsCommand } from './filterItems';
 import { clearSharedFolderFilterCommand, filterSharedFoldersCommand } from './filterSharedFolders';
@@ -54,6 +55,7 @@ export const handlers: Record<LazyCommand, Handler> = {
   'koodrive.acceptInvitation': acceptInvitationCommand,
   'koodrive.rejectInvitation': rejectInvitationCommand,
   'koodrive.showStorage': showStorageCommand,
+  'koodrive.download': downloadCommand,
 };
 
 export { dropOnAlbum, runRemoval };

@@ -55,6 +55,7 @@ export function commandTable(): Record<CommandId, { title: string; handler: Hand
     [CommandId.acceptInvitation]: { title: t('Accept Invitation'), handler: lazy(CommandId.acceptInvitation) },
     [CommandId.rejectInvitation]: { title: t('Reject Invitation'), handler: lazy(CommandId.rejectInvitation) },
     [CommandId.showStorage]: { title: t('Show Storage'), handler: lazy(CommandId.showStorage) },
+    [CommandId.download]: { title: t('Download'), handler: lazy(CommandId.download) },
   };
 }
 

@@ -43,6 +43,8 @@ export function errorReason(error: unknown, t: Localize): string {
       return error.systemCode === 'EEXIST'
         ? t('a file of that name appeared in the folder meanwhile; it was not overwritten')
         : t('the file could not be written to disk ({0})', safeText(error.systemCode ?? '?', 20));
+    case 'noContent':
+      return t('KooDrive gives no file to download for it (a folder, or a file without content)');
     case 'configuration':
       return t('the KooDrive settings are incomplete: {0}', safeText(error.message));
     default:

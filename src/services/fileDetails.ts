@@ -59,6 +59,11 @@ export class FileDetailsService {
     return this.queue.get(fileId, { signal, priority, context: ownerId });
   }
 
+  /** The details of `fileId` read afresh, past the cache (a download link that expired). */
+  fresh(fileId: string, ownerId: string | undefined, signal?: AbortSignal): Promise<FileDetails> {
+    return this.lookup(fileId, ownerId, signal ?? new AbortController().signal);
+  }
+
   /** The folder path of a file as names (GetFullPath), or undefined when KooDrive gives none. */
   fullPath(fileId: string, ownerId: string | undefined, signal?: AbortSignal): Promise<string | undefined> {
     let path = this.paths.get(fileId);

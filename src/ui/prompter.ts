@@ -41,6 +41,20 @@ export interface InputOptions {
 
 export type { Confirmation } from '../model/confirmation';
 
+/** A modal question with several answers (buttons), besides dismissing it. */
+export interface Question {
+  message: string;
+  detail?: string;
+  buttons: string[];
+}
+
+/** The folder dialog: its title, the label of its button, and where it opens. */
+export interface FolderOptions {
+  title: string;
+  openLabel: string;
+  defaultUri?: vscode.Uri;
+}
+
 export type Severity = 'info' | 'warning' | 'error';
 
 export interface ProgressOptions {
@@ -58,6 +72,10 @@ export interface Prompter {
   pickPaged<T, C>(source: PagedPickSource<T, C>, options: { title: string; placeholder: string; many: boolean }): Promise<T[] | undefined>;
   /** A modal question; true only when its button was chosen. */
   confirm(question: Confirmation): Promise<boolean>;
+  /** A modal question with several answers; the one chosen, or undefined when dismissed. */
+  ask(question: Question): Promise<string | undefined>;
+  /** VS Code's folder dialog (folders only); the folder chosen, or undefined when dismissed. */
+  chooseFolder(options: FolderOptions): Promise<vscode.Uri | undefined>;
   /** A notification; resolves with the chosen action, or undefined when dismissed. */
   notify(severity: Severity, message: string, ...actions: string[]): Promise<string | undefined>;
   /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { pagedQuickPick } from './pagedQuickPick';
-import type { Confirmation, InputOptions, PagedPickSource, ProgressOptions, Prompter, ProgressReporter, Severity } from './prompter';
+import type { Confirmation, FolderOptions, InputOptions, Question, PagedPickSource, ProgressOptions, Prompter, ProgressReporter, Severity } from './prompter';
 
 /** The real prompts: VS Code's input boxes, quick picks, modal dialogs and notifications. */
 export class VscodePrompter implements Prompter {
@@ -23,6 +23,15 @@ export class VscodePrompter implements Prompter {
   async confirm(question: Confirmation): Promise<boolean> {
     const chosen = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, question.button);
     return chosen === question.button;
+  }
+
+  async ask(question: Question): Promise<string | undefined> {
+    return vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, ...question.buttons);
+  }
+
+  async chooseFolder(options: FolderOptions): Promise<vscode.Uri | undefined> {
+    const [folder] = (await vscode.window.showOpenDialog({ title: options.title, openLabel: options.openLabel, defaultUri: options.defaultUri, canSelectFolders: true, canSelectFiles: false, canSelectMany: false })) ?? [];
+    return folder;
   }
 
   async notify(severity: Severity, message: string, ...actions: string[]): Promise<string | undefined> {

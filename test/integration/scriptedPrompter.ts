@@ -1,11 +1,13 @@
 import type * as vscode from 'vscode';
-import type { Confirmation, InputOptions, PagedPickSource, PickItem, Prompter, ProgressOptions, ProgressReporter, Severity } from '../../src/ui/prompter';
+import type { Confirmation, FolderOptions, InputOptions, Question, PagedPickSource, PickItem, Prompter, ProgressOptions, ProgressReporter, Severity } from '../../src/ui/prompter';
 
 /** One expected question and its answer. A question nobody scripted fails the test. */
 export type Answer =
   | { input: string | undefined; prompt?: RegExp }
   | { confirm: boolean; message?: RegExp }
-  | { pick: (labels: string[]) => string[] | undefined; loadPages?: number | 'all' };
+  | { pick: (labels: string[]) => string[] | undefined; loadPages?: number | 'all' }
+  | { ask: string | undefined; message?: RegExp }
+  | { folder: vscode.Uri | undefined };
 
 export interface Notification {
   severity: Severity;
@@ -65,7 +67,7 @@ export class ScriptedPrompter implements Prompter {
     });
   }
 
-  private next<K extends 'input' | 'confirm' | 'pick'>(kind: K, question: string): Extract<Answer, Record<K, unknown>> | undefined {
+  private next<K extends 'input' | 'confirm' | 'pick' | 'ask' | 'folder'>(kind: K, question: string): Extract<Answer, Record<K, unknown>> | undefined {
     this.asked.push(`${kind}: ${question}`);
     const answer = this.answers[0];
     if (!answer || !(kind in answer)) {
@@ -129,6 +131,28 @@ export class ScriptedPrompter implements Prompter {
       return Promise.resolve(false);
     }
     return Promise.resolve(answer?.confirm ?? false);
+  }
+
+  ask(question: Question): Promise<string | undefined> {
+    const text = `${question.message} ${question.detail ?? ''}`;
+    const answer = this.next('ask', `${text} [${question.buttons.join(' | ')}]`);
+    if (answer?.message && !answer.message.test(text)) {
+      this.unexpected.push(`ask "${question.message}" does not match ${String(answer.message)}`);
+      return Promise.resolve(undefined);
+    }
+    if (answer?.ask !== undefined && !question.buttons.includes(answer.ask)) {
+      this.unexpected.push(`ask "${question.message}" offers no "${answer.ask}"`);
+      return Promise.resolve(undefined);
+    }
+    return Promise.resolve(answer?.ask);
+  }
+
+  /** The folder dialogs shown, as asked. */
+  readonly folderDialogs: FolderOptions[] = [];
+
+  chooseFolder(options: FolderOptions): Promise<vscode.Uri | undefined> {
+    this.folderDialogs.push(options);
+    return Promise.resolve(this.next('folder', options.title)?.folder);
   }
 
   notify(severity: Severity, message: string, ...actions: string[]): Promise<string | undefined> {

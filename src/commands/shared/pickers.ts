@@ -1,9 +1,9 @@
 import type { AlbumContentNode, AlbumNode } from '../../tree/albumNodes';
 import type { InvitationNode } from '../../tree/invitationNodes';
 import type { MemberNode, SharedFolderNode } from '../../tree/sharedFolderNodes';
-import type { PickItem } from '../../ui/prompter';
+import type { PagedPickSource, PickItem } from '../../ui/prompter';
 import type { App } from '../../app';
-import { listingSource, staticSource, withFirstItem } from './treePickers';
+import { type ListingCursor, listingSource, staticSource, withFirstItem } from './treePickers';
 import { isNode } from '../../tree/kinds';
 
 /** Text of a picker: its title and the question it asks. */
@@ -47,12 +47,14 @@ export async function pickAlbum(app: App, text: PickText): Promise<AlbumNode | u
   return picked?.[0];
 }
 
+/** The items of one album as a picker's pages, from the album's own listing in the tree (Load all reads the rest). */
+export function albumItemsSource(app: App, album: AlbumNode): PagedPickSource<AlbumContentNode, ListingCursor> {
+  return listingSource(app, () => [app.albums.albumNode(album.albumId) ?? album], (row) => (isNode(row, 'albumContent') ? { label: row.title, description: row.description, detail: row.title === row.fileId ? undefined : row.fileId, value: row } : undefined));
+}
+
 /** Items of one album (several at a time unless `many` is false), from the album's own listing in the tree. */
 export async function pickAlbumItems(app: App, album: AlbumNode, text: PickText, many = true): Promise<AlbumContentNode[] | undefined> {
-  return app.prompter.pickPaged(
-    listingSource(app, () => [app.albums.albumNode(album.albumId) ?? album], (row) => (isNode(row, 'albumContent') ? { label: row.title, description: row.description, detail: row.title === row.fileId ? undefined : row.fileId, value: row } : undefined)),
-    { ...text, many },
-  );
+  return app.prompter.pickPaged(albumItemsSource(app, album), { ...text, many });
 }
 
 /** One shared folder the user created, from the tree's "Created by me" listing. */

@@ -85,12 +85,14 @@ export function staticSource<T>(items: PickItem<T>[]): PagedPickSource<T, never>
   return { load: () => Promise.resolve({ items, next: undefined }) };
 }
 
-/** `source` with `first` offered at the top of its first page (e.g. "Create new album…"). */
+/** `source` with `first` offered at the top of its first page (e.g. "Create new album…"), Load all kept. */
 export function withFirstItem<T, U, C>(first: PickItem<U>, source: PagedPickSource<T, C>): PagedPickSource<T | U, C> {
+  const loadAll = source.loadAll?.bind(source);
   return {
     async load(cursor, signal): Promise<PickPage<T | U, C>> {
       const page = await source.load(cursor, signal);
       return cursor === undefined ? { items: [first, ...page.items], next: page.next } : page;
     },
+    ...(loadAll ? { loadAll: (cursor: C | undefined, signal: AbortSignal, onProgress: (loaded: number) => void) => loadAll(cursor, signal, onProgress) } : {}),
   };
 }

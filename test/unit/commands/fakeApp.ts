@@ -11,11 +11,13 @@ export interface Record {
   progress: string[];
   log: string[];
   busy: string[];
+  asked: string[];
 }
 
 /** Answers a scripted test gives: confirmation, typed text, the action clicked on a notification. */
 export interface Answers {
   confirm?: boolean[];
+  ask?: (string | undefined)[];
   input?: (string | undefined)[];
   click?: (message: string, actions: string[]) => string | undefined;
   deleteConfirmation?: 'modal' | 'typeName';
@@ -29,7 +31,7 @@ export interface Answers {
  * rows `held` lists, background work awaited by {@link settle}.
  */
 export function fakeApp(answers: Answers = {}, held: object[] = []): { app: App; record: Record; settle: () => Promise<void> } {
-  const record: Record = { confirms: [], inputs: [], notes: [], documents: [], progress: [], log: [], busy: [] };
+  const record: Record = { confirms: [], inputs: [], notes: [], documents: [], progress: [], log: [], busy: [], asked: [] };
   const running: Promise<void>[] = [];
   const prompter: Prompter = {
     input: (options) => {
@@ -37,6 +39,11 @@ export function fakeApp(answers: Answers = {}, held: object[] = []): { app: App;
       return Promise.resolve(answers.input?.shift());
     },
     pickPaged: <T, C>(_source: PagedPickSource<T, C>) => Promise.resolve(undefined as T[] | undefined),
+    ask: (question) => {
+      record.asked.push(question.message);
+      return Promise.resolve(answers.ask?.shift());
+    },
+    chooseFolder: () => Promise.resolve(undefined),
     confirm: (question) => {
       record.confirms.push(question);
       return Promise.resolve(answers.confirm?.shift() ?? false);
@@ -60,6 +67,7 @@ export function fakeApp(answers: Answers = {}, held: object[] = []): { app: App;
   };
   const app = {
     t: formatEnglish,
+    locale: () => 'en',
     prompter,
     albums: tree,
     sharedFolders: tree,
