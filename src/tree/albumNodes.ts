@@ -117,7 +117,7 @@ export class AlbumNode extends PagedNode<string> {
     item.description = this.description;
     item.tooltip = new vscode.MarkdownString(fieldsMarkdown(this.title, { ...this.album, family: this.family?.name }));
     item.iconPath = new vscode.ThemeIcon(this.manual ? 'file-media' : 'sparkle');
-    item.contextValue = contextValue('album', this.manual ? 'manual' : 'collection', 'hasId', 'refreshable', this.manual && 'removable', this.manual && 'editable', this.manual && 'dropTarget');
+    item.contextValue = contextValue('album', this.manual ? 'manual' : 'collection', 'hasId', 'refreshable', 'downloadable', this.manual && 'removable', this.manual && 'editable', this.manual && 'dropTarget');
     return item;
   }
 
@@ -384,7 +384,7 @@ export class AlbumContentNode extends TreeNode {
     item.tooltip = this.hovered || this.problem ? this.tooltip({ path: this.path, thumbnail }) : undefined;
     item.iconPath = new vscode.ThemeIcon(this.fileDetails ? kindIcon(fileKind(this.fileDetails)) : 'file');
     item.accessibilityInformation = { label: itemSentence(this.content, this.fileDetails, t, this.host.locale()) };
-    item.contextValue = contextValue('albumContent', 'hasId', this.album.manual && 'removable', 'draggable', 'previewable');
+    item.contextValue = contextValue('albumContent', 'hasId', this.album.manual && 'removable', 'draggable', 'previewable', 'downloadable');
     item.command = { command: CommandId.openPreview, title: t('Open Preview'), arguments: [this] };
     return item;
   }

@@ -69,6 +69,7 @@ describe('package.json agrees with the code', () => {
     assert.deepEqual([...new Set(tokens(CommandId.leaveSharedFolder))], ['canLeave']);
     assert.deepEqual([...new Set(tokens(CommandId.removeMember))], ['removableMember']);
     assert.deepEqual([...new Set(tokens(CommandId.acceptInvitation))], ['pendingInvitation']);
+    assert.deepEqual([...new Set(tokens(CommandId.download))], ['downloadable', 'album'], 'the context menu of items and albums; inline on albums');
     for (const entry of contextMenu) {
       assert.match(entry.when ?? '', /^view (==|=~) \S+ && viewItem =~ \/\(\^\|;\)\w+\(;\|\$\)\//, `${entry.command}: ${entry.when ?? ''}`);
     }
