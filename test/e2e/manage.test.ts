@@ -4,7 +4,7 @@ import type { EmulatorUser } from '../emulator/server';
 import { e2e } from './context';
 import {
   activityBadge, answerInputBox, answerModal, clearNotifications, clickInlineAction, clickNotificationButton, contextMenu, dragRowOnto, expandTreeItem, multiSelect, openViewContainer, runCommand,
-  setUserSetting, setViewExpanded, treeItem, view, waitForNotification, waitForNotificationAnywhere,
+  setUserSetting, setViewExpanded, signInIfNeeded, treeItem, view, waitForNotification, waitForNotificationAnywhere,
 } from './workbench';
 
 /**
@@ -51,13 +51,7 @@ describe('Managing albums, folders and members in the workbench', () => {
 
   it('signs in as the owner if no earlier test did', async () => {
     const { page } = e2e();
-    await openViewContainer(page, 'KooDrive');
-    const signInButton = view(page, 'Albums').locator('.monaco-button', { hasText: 'Sign In' });
-    if (await signInButton.isVisible()) {
-      await signInButton.click();
-      await answerInputBox(page, owner.userId, /user id/);
-      await answerInputBox(page, owner.token, /access token/);
-    }
+    await signInIfNeeded(page, owner);
     await treeItem(view(page, 'Albums'), 'Cat photos').waitFor({ timeout: 30_000 });
   });
 

@@ -199,6 +199,37 @@ export async function answerQuickPick(page: Page, labels: string[]): Promise<voi
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Answers VS Code's folder dialog as a person would in a browser workbench, where it is a quick
+ * input holding a path: types `folder` and accepts it with the dialog's own button (its `openLabel`).
+ */
+export async function answerFolderDialog(page: Page, folder: string, openLabel: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible' });
+  const input = widget.locator('input.input');
+  await input.fill(folder.endsWith('/') ? folder : `${folder}/`);
+  const accept = widget.getByRole('button', { name: openLabel });
+  // The dialog reads the typed path before it offers to accept it.
+  await page.waitForTimeout(500);
+  if (await accept.isVisible()) {
+    await accept.click();
+  } else {
+    await page.keyboard.press('Enter');
+  }
+  await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/** Signs in as `user` through the view's welcome button when nobody is signed in yet (tests may run alone). */
+export async function signInIfNeeded(page: Page, user: { userId: string; token: string }): Promise<void> {
+  await openViewContainer(page, 'KooDrive');
+  const signInButton = view(page, 'Albums').locator('.monaco-button', { hasText: 'Sign In' });
+  if (await signInButton.isVisible()) {
+    await signInButton.click();
+    await answerInputBox(page, user.userId, /user id/);
+    await answerInputBox(page, user.token, /access token/);
+  }
+}
+
 /** Answers a modal dialog by its button and returns the dialog's text. */
 export async function answerModal(page: Page, button: string): Promise<string> {
   const dialog = page.locator('.monaco-dialog-box');
