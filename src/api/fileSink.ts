@@ -4,7 +4,7 @@
  * they are checked, and the final rename stays on one file system, where it is atomic.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
 import * as path from 'node:path';
 import { SaveSinkError, type SaveSink, systemCodeOf } from './saveSink';
 import { cutUtf8, MAX_NAME_BYTES } from './utf8';
@@ -30,9 +30,17 @@ export function fileSink(dir: string, name: string, options: { overwrite: boolea
   return new FileSink(dir, name, options.overwrite);
 }
 
+/**
+ * The file is written through a write stream: it accepts chunks while less than this many bytes
+ * wait for the disk (writing overlaps with the network, as a pipe would), then asks the caller to
+ * wait; memory stays bounded whatever the file's size.
+ */
+const AHEAD_BYTES = 2 * 2 ** 20;
+
 class FileSink implements SaveSink {
-  private handle?: fs.FileHandle;
+  private stream?: WriteStream;
   private temp?: string;
+  private failure: SaveSinkError | undefined;
 
   constructor(
     private readonly dir: string,
@@ -44,42 +52,81 @@ class FileSink implements SaveSink {
     await this.discard();
     const temp = path.join(this.dir, partName(this.name));
     this.temp = temp;
-    this.handle = await onDisk(() => fs.open(temp, 'wx'));
+    const stream = createWriteStream(temp, { flags: 'wx', highWaterMark: AHEAD_BYTES });
+    this.stream = stream;
+    stream.on('error', (error) => {
+      this.failure ??= new SaveSinkError(systemCodeOf(error) ?? 'EIO');
+    });
+    await new Promise<void>((resolve) => {
+      stream.once('open', () => resolve());
+      stream.once('error', () => resolve());
+    });
+    this.throwFailure();
   }
 
+  /** Accepts `chunk`; resolves at once unless the disk is behind, then when it has caught up. A failed write fails this call or the next. */
   async write(chunk: Buffer): Promise<void> {
-    const handle = this.opened();
-    for (let offset = 0; offset < chunk.length; ) {
-      const { bytesWritten } = await onDisk(() => handle.write(chunk, offset, chunk.length - offset));
-      offset += bytesWritten;
+    const stream = this.opened();
+    this.throwFailure();
+    if (!stream.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          stream.off('close', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('error', done);
+        stream.on('close', done);
+      });
     }
+    this.throwFailure();
   }
 
   async commit(): Promise<void> {
-    const handle = this.opened();
+    const stream = this.opened();
+    this.throwFailure();
+    await new Promise<void>((resolve) => {
+      stream.once('close', () => resolve());
+      stream.end();
+    });
+    this.throwFailure();
     const temp = this.temp as string;
-    this.handle = undefined;
-    await onDisk(() => handle.close());
+    this.stream = undefined;
     const target = path.join(this.dir, this.name);
     await onDisk(() => (this.overwrite ? fs.rename(temp, target) : placeWithoutReplacing(temp, target)));
     this.temp = undefined;
   }
 
   async discard(): Promise<void> {
-    const { handle, temp } = this;
-    this.handle = undefined;
+    const { stream, temp } = this;
+    this.stream = undefined;
     this.temp = undefined;
-    await handle?.close().catch(() => undefined);
+    this.failure = undefined;
+    if (stream && !stream.closed) {
+      // Never delete under a write: the file is removed once the stream has let it go.
+      await new Promise<void>((resolve) => {
+        stream.once('close', () => resolve());
+        stream.destroy();
+      });
+    }
     if (temp !== undefined) {
       await fs.rm(temp, { force: true }).catch(() => undefined);
     }
   }
 
-  private opened(): fs.FileHandle {
-    if (!this.handle) {
+  private throwFailure(): void {
+    if (this.failure) {
+      throw this.failure;
+    }
+  }
+
+  private opened(): WriteStream {
+    if (!this.stream) {
       throw new Error('the file sink is not open');
     }
-    return this.handle;
+    return this.stream;
   }
 }
 
@@ -108,7 +155,7 @@ async function placeWithoutReplacing(temp: string, target: string): Promise<void
     return;
   }
   // The file is in place; a temporary name left behind would only be litter, not a failure.
-  await fs.rm(temp, { force: true }).catch(() => undefined);
+  await fs.unlink(temp).catch(() => undefined);
 }
 
 /** Runs a file-system call, reducing its failure to the system code (Node's message names the path). */

@@ -56,6 +56,9 @@ export interface Opened {
   discard(): void;
 }
 
+/** Chunks read ahead of a slow consumer before the body is paused (64 KB each, at most). */
+const AHEAD_CHUNKS = 8;
+
 /** Connections of one client: a keep-alive pool per scheme. Holds no credentials. */
 export class Transport {
   // No idle-socket timeout: it would cost a timer reset per request; a socket the server closed
@@ -163,6 +166,11 @@ class Exchange {
     });
   }
 
+  /**
+   * Hands the body to `consume` chunk by chunk, in order. Reading runs ahead of consuming by a few
+   * chunks (as a pipe would), then pauses until the consumer catches up: memory stays bounded and
+   * the network and the disk work at the same time.
+   */
   private pump(body: NodeJS.ReadableStream, consume: (chunk: Buffer) => Promise<void>): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       if (this.failure) {
@@ -171,42 +179,53 @@ class Exchange {
       }
       const idle = this.init.timeoutScope === 'idle';
       let size = 0;
-      let running: Promise<void> | undefined;
-      // Reported once the running consumer is done, so the caller never cleans up under a write.
-      const afterRunning = (settle: () => void): void => void (running ? running.then(settle) : settle());
+      let waiting = 0;
+      let paused = false;
+      let consumerFailed = false;
+      let chain: Promise<void> = Promise.resolve();
+      // Reported once the consumer is done, so the caller never cleans up under a write.
+      const afterRunning = (settle: () => void): void => void chain.then(settle, settle);
       this.onFailure = (error) => afterRunning(() => reject(error));
       body.on('data', (chunk: Buffer) => {
         if (this.failure) {
           return;
         }
         size += chunk.length;
-        body.pause();
+        waiting += 1;
         if (idle) {
-          clearTimeout(this.timer);
+          this.arm(); // bytes arrived: the connection is alive
         }
-        running = consumed(consume, chunk).then(
-          () => {
-            running = undefined;
-            if (!this.failure) {
-              if (idle) {
-                this.arm();
-              }
-              body.resume();
+        if (waiting >= AHEAD_CHUNKS && !paused) {
+          paused = true;
+          body.pause();
+          clearTimeout(this.timer); // a slow consumer is not an idle connection
+        }
+        chain = chain.then(async () => {
+          if (this.failure || consumerFailed) {
+            return;
+          }
+          try {
+            await consumed(consume, chunk);
+          } catch (error) {
+            consumerFailed = true;
+            this.onFailure = undefined;
+            this.fail(new TransferError('cancelled'));
+            reject(error instanceof Error ? error : new Error('the consumer failed')); // the consumer's own failure, unchanged
+            return;
+          }
+          waiting -= 1;
+          if (paused && waiting <= 1 && !this.failure) {
+            paused = false;
+            if (idle) {
+              this.arm();
             }
-          },
-          (error: Error) => {
-            running = undefined;
-            if (!this.failure) {
-              this.onFailure = undefined;
-              this.fail(new TransferError('cancelled'));
-              reject(error); // the consumer's own failure, unchanged
-            }
-          },
-        );
+            body.resume();
+          }
+        });
       });
       body.once('end', () =>
         afterRunning(() => {
-          if (!this.failure) {
+          if (!this.failure && !consumerFailed) {
             this.settle();
             resolve(size);
           }

@@ -17,17 +17,22 @@ export class BareClient {
     this.port = Number(url.port);
   }
 
+  /** The headers the KooDrive client sends with a request, freshly dated. */
+  headers(): Record<string, string> {
+    return {
+      Authorization: `Bearer ${this.token}`,
+      'X-User-Id': this.userId,
+      'X-Date': formatXDate(Date.now() - 5_000),
+      'X-Traceid': randomBytes(29).toString('hex'),
+      Accept: 'application/json',
+      language: 'en-US',
+    };
+  }
+
   /** GET `path` (query included) and its body, parsed. */
   get(path: string): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const headers = {
-        Authorization: `Bearer ${this.token}`,
-        'X-User-Id': this.userId,
-        'X-Date': formatXDate(Date.now() - 5_000),
-        'X-Traceid': randomBytes(29).toString('hex'),
-        Accept: 'application/json',
-        language: 'en-US',
-      };
+      const headers = this.headers();
       const req = http.request({ host: this.host, port: this.port, path, method: 'GET', agent: this.agent, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -11,6 +11,8 @@
  *  5. the batch engine's own work for 100,000 ids (a client that answers at once) / a bare chunk loop;
  *  6. lossless JSON of a 1,000-item page / JSON.parse;
  *  7. a 50-item page: the list request alone, and the time until its last file name.
+ *  8. Download…: 100 files of 1 MiB and one of 512 MiB saved to disk / node:http piped to
+ *     fs.createWriteStream with a SHA-256; and the client's peak memory growth on the large file.
  * The servers run in child processes, so the figures are the client's.
  */
 import { spawn } from 'node:child_process';
@@ -26,13 +28,17 @@ import { EmulatorControl } from '../emulator/control';
 import { BareClient } from './floor';
 import { activation, batchBookkeeping, bundleSize, folderPage, listing, losslessJson, perRequest } from './measures';
 import { namesForPage, namesReport } from './names';
+import { peakGrowth, saveOnce, savePairs, wantedFiles } from './downloads';
 import { kb, ms, report, since, us } from './stats';
 
 const ITEMS = 100_000;
+/** Measure 8's files: this many of 1 MiB, and one of this many MiB. */
+const MB_FILES = 100;
+const BIG_FILE_MB = 512;
 
 interface Child {
   url: string;
-  users: { userId: string; token: string; role: string }[];
+  users: { userId: string; token: string; role: string; containerId?: string }[];
   stop: () => void;
 }
 
@@ -66,7 +72,7 @@ async function main(): Promise<void> {
   console.log(report('   the same in a bare process, nothing loaded before', cold.pairs, ms, `none; for reference (${split(cold)})`));
 
   const raw = await startChild('rawServer.js');
-  const emulator = await startChild('../emulator/cli.js', ['--port', '0', '--album-items', String(ITEMS)]);
+  const emulator = await startChild('../emulator/cli.js', ['--port', '0', '--album-items', String(ITEMS), '--mb-files', String(MB_FILES), '--big-file-mb', String(BIG_FILE_MB)]);
   const owner = emulator.users.find((user) => user.role === 'owner');
   if (!owner) {
     throw new Error('no owner in the seed');
@@ -96,6 +102,12 @@ async function main(): Promise<void> {
       console.log(namesReport(50, 20, await namesForPage(client, owner.userId, paging, 50, 5)));
       await control.clearFaults();
     }
+
+    const files = await wantedFiles(client, owner.containerId ?? '', MB_FILES);
+    const headers = (): Record<string, string> => bare.headers();
+    console.log(report(`8a. Download… of ${MB_FILES} files of 1 MiB, 4 at a time, against node:http + createWriteStream + sha256`, await savePairs(client, headers, files.small, 4), ms, 'at most 1.15x'));
+    console.log(report(`8b. Download… of one ${BIG_FILE_MB} MiB file, against the same floor`, await savePairs(client, headers, [files.big], 4), ms, 'at most 1.15x'));
+    console.log(`8c. the client's peak memory growth while it saves the ${BIG_FILE_MB} MiB file: ${(await peakGrowth(() => saveOnce(client, files.big))).toFixed(1)} MB; goal under 64 MB`);
 
     const ids: string[] = [];
     for await (const page of albumContentPages(client, large, { pageSize: 100 })) {
