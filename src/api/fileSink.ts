@@ -55,7 +55,9 @@ class FileSink implements SaveSink {
     const stream = createWriteStream(temp, { flags: 'wx', highWaterMark: AHEAD_BYTES });
     this.stream = stream;
     stream.on('error', (error) => {
-      this.failure ??= new SaveSinkError(systemCodeOf(error) ?? 'EIO');
+      if (this.stream === stream) {
+        this.failure ??= new SaveSinkError(systemCodeOf(error) ?? 'EIO');
+      }
     });
     await new Promise<void>((resolve) => {
       stream.once('open', () => resolve());
