@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ClientOptions, KooDriveClient } from './api/client';
-import type { Session } from './auth/session';
+import type { Accounts } from './auth/accounts';
+import type { Account } from './model/accounts';
 import type { Config } from './config';
 import type { Log } from './log';
 import type { Localize } from './model/localize';
@@ -21,12 +22,20 @@ import type { StatusBar } from './ui/statusBar';
 /**
  * Everything the composition root builds once, for the commands and the services that follow the
  * session. It sits beside the root, below nothing: commands, services and the root all read it.
+ * `account`, `client`, `spaces`, `itemDetails`, `thumbnails` and `recovery` belong to one account
+ * (D23): on the root they follow the active account; a command gets {@link App.scoped}, which
+ * keeps the account active when it started, whatever is switched meanwhile.
  */
 export interface App {
+  /** The account this work runs as; undefined when nobody is signed in on the configured server. */
+  readonly account: Account | undefined;
   readonly client: KooDriveClient;
   /** A client with some options replaced, e.g. to check a token before storing it. */
   readonly makeClient: (overrides: Partial<ClientOptions>) => KooDriveClient;
-  readonly session: Session;
+  /** Every account signed in on this computer: tokens in SecretStorage, which one is active. */
+  readonly accounts: Accounts;
+  /** This app bound to the account active now, for work that must keep its account to the end. */
+  scoped(): App;
   readonly config: Config;
   readonly log: Log;
   /** `vscode.l10n.t`: every user-visible string goes through it (a plain formatter in unit tests). */
@@ -51,9 +60,10 @@ export interface App {
   readonly workspaceState: vscode.Memento;
   /** What this computer remembers across workspaces (the last download folder). */
   readonly globalState: vscode.Memento;
+  /** Signing in again after a 401, for this app's account. */
   readonly recovery: SessionRecovery;
   readonly background: Background;
-  /** The users' spaces (containerId), read once per session per owner. */
+  /** The users' spaces (containerId), read once per account per owner. */
   readonly spaces: Spaces;
   /** The user's storage quota, for the status bar and Show Storage. */
   readonly quota: Quota;

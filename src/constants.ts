@@ -3,6 +3,8 @@
 export const CommandId = {
   signIn: 'koodrive.signIn',
   signOut: 'koodrive.signOut',
+  addAccount: 'koodrive.addAccount',
+  switchAccount: 'koodrive.switchAccount',
   refresh: 'koodrive.refresh',
   refreshNode: 'koodrive.refreshNode',
   filterSharedFolders: 'koodrive.filterSharedFolders',
@@ -46,12 +48,10 @@ export const ViewId = {
 
 export const ContextKey = {
   signedIn: 'koodrive.signedIn',
+  /** Some account is signed in on this computer (on any server): the welcome offers to switch to it. */
+  hasAccounts: 'koodrive.hasAccounts',
   sharedFolderFilterActive: 'koodrive.sharedFolderFilterActive',
   itemFilterActive: 'koodrive.itemFilterActive',
-} as const;
-
-export const SecretKey = {
-  accessToken: 'koodrive.accessToken',
 } as const;
 
 export const SettingSection = 'koodrive';

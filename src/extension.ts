@@ -1,22 +1,20 @@
 import * as vscode from 'vscode';
 import type { App } from './app';
-import { type ClientOptions, KooDriveClient } from './api/client';
-import { Session } from './auth/session';
+import { KooDriveClient } from './api/client';
+import { Accounts } from './auth/accounts';
+import { registerAccountsProvider } from './auth/provider';
+import { addAccount, signInAgain } from './commands/accounts';
 import { registerCommands } from './commands/index';
 import { loadHandlers } from './commands/lazy';
 import { guard } from './commands/runCommand';
-import { signIn } from './commands/signIn';
 import { Config } from './config';
 import { Log } from './log';
+import { AccountScopes, bindScope, type ScopeInputs } from './services/accountScope';
 import { Background } from './services/background';
 import { rememberedSort } from './services/contentSort';
-import { FileDetailsService } from './services/fileDetails';
-import { contentBytes, type Download } from './services/itemFiles';
+import { contentBytes } from './services/itemFiles';
 import { Quota } from './services/quota';
 import { sessionReactions } from './services/sessionEvents';
-import { SessionRecovery } from './services/sessionRecovery';
-import { Spaces } from './services/spaces';
-import { Thumbnails } from './services/thumbnails';
 import { AlbumDropController } from './tree/albumDrop';
 import { createViews } from './tree/views';
 import { DetailsDocuments } from './ui/details';
@@ -24,77 +22,79 @@ import { PreviewFiles } from './ui/previewFiles';
 import { StatusBar } from './ui/statusBar';
 import { VscodePrompter } from './ui/vscodePrompter';
 
-/**
- * What `activate` returns, in test mode only (other extensions could read it, and it reaches
- * the session): the integration tests use it to script prompts and wait for follow-ups.
- */
+/** What `activate` returns, in test mode only (it reaches the accounts): the integration tests script prompts and drops with it. */
 export interface KooDriveExtensionApi {
   readonly app?: App;
   readonly runRemoval?: (target: import('./commands/shared/removal').RemovalTarget, ids?: string[]) => Promise<import('./commands/shared/batch').BatchOutcome>;
   /** The Albums view's drag and drop, so tests can drop rows as the workbench would. */
   readonly albumDrop?: vscode.TreeDragAndDropController<unknown>;
+  /** The secret storage, so tests can plant a token of the single-account versions. */
+  readonly secrets?: vscode.SecretStorage;
+  /** The Accounts menu's provider, so tests can sign out from it as VS Code does. */
+  readonly accountsProvider?: vscode.AuthenticationProvider;
 }
 
 /** Composition root: builds the long-lived objects, wires their events, registers the commands. */
 export async function activate(extension: vscode.ExtensionContext): Promise<KooDriveExtensionApi> {
   const t = vscode.l10n.t;
   const config = new Config();
-  const safeUserId = (): string | undefined => {
+  const safe = <T>(read: () => T): (() => T | undefined) => () => {
     try {
-      return config.userId();
+      return read();
     } catch {
       return undefined; // an unusable value counts as none; the settings watcher reports it
     }
   };
-  const log = new Log(safeUserId);
-  const session = new Session(extension.secrets, safeUserId);
-  const clientOptions: ClientOptions = {
-    endpoint: () => config.endpoint(),
-    userId: () => config.userId(),
-    getToken: session.getToken,
-    language: () => config.language(),
-    timeoutMs: () => config.requestTimeoutMs(),
-    onRequest: (entry) => log.request(entry),
-    onAnomaly: (text) => log.warn(text),
-  };
-  const client = new KooDriveClient(clientOptions);
-  const spaces = new Spaces(client, safeUserId);
-  const itemDetails = new FileDetailsService(client, spaces);
-  const download: Download = (link, options) => client.download(link, options);
-  const thumbnails = new Thumbnails(download);
-  const albumDrop = new AlbumDropController((dropped, target) => guard(app, t('Add to Album'), async () => (await loadHandlers()).dropOnAlbum(app, dropped, target)));
+  const accounts: Accounts = new Accounts(extension.secrets, safe(() => config.endpoint()), safe(() => config.userId()));
+  const log = new Log(() => [safe(() => config.userId())(), ...accounts.all().map((account) => account.userId)]);
+  const base: ScopeInputs['base'] = { language: () => config.language(), timeoutMs: () => config.requestTimeoutMs(), onRequest: (entry) => log.request(entry), onAnomaly: (text) => log.warn(text) };
+  const scopes = new AccountScopes({ base, endpoint: () => config.endpoint(), accounts, prompter: () => app.prompter, signInAgain: (account) => signInAgain(app, account) });
+  const albumDrop = new AlbumDropController((dropped, target) => guard(app, t('Add to Album'), async () => (await loadHandlers()).dropOnAlbum(app.scoped(), dropped, target)));
   const views = createViews({
-    client, itemDetails, thumbnails,
+    get client() { return scopes.current().client; },
+    get itemDetails() { return scopes.current().itemDetails; },
+    get thumbnails() { return scopes.current().thumbnails; },
     pageSize: () => config.pageSize(),
-    userId: safeUserId,
-    sessionState: () => session.state,
+    userId: () => accounts.active()?.userId,
+    sessionState: () => accounts.state(),
     locale: () => vscode.env.language,
     sort: rememberedSort(extension.workspaceState),
   }, albumDrop);
   const app: App = {
-    client, session, config, log, t, spaces, itemDetails, thumbnails,
+    get account() { return scopes.current().account; },
+    get client() { return scopes.current().client; },
+    get spaces() { return scopes.current().spaces; },
+    get itemDetails() { return scopes.current().itemDetails; },
+    get thumbnails() { return scopes.current().thumbnails; },
+    get recovery() { return scopes.current().recovery; },
+    scoped: () => bindScope(app, scopes.current()),
+    accounts, config, log, t,
     locale: () => vscode.env.language,
-    makeClient: (overrides) => new KooDriveClient({ ...clientOptions, ...overrides }),
+    makeClient: (overrides) => new KooDriveClient({ ...base, endpoint: () => config.endpoint(), userId: () => undefined, getToken: () => Promise.resolve(undefined), ...overrides }),
     albums: views.albums, sharedFolders: views.sharedFolders, albumsView: views.albumsView, sharedFoldersView: views.sharedFoldersView,
     details: new DetailsDocuments(),
     statusBar: new StatusBar(),
-    quota: new Quota(client, spaces, safeUserId, log),
-    previews: new PreviewFiles((fileId, ownerId, signal) => contentBytes(download, itemDetails, fileId, ownerId, signal)),
+    quota: new Quota(() => scopes.current(), log),
+    previews: new PreviewFiles(() => accounts.active(), (fileId, ownerId, signal) => {
+      const scope = scopes.current();
+      return contentBytes((link, options) => scope.client.download(link, options), scope.itemDetails, fileId, ownerId, signal);
+    }),
     workspaceState: extension.workspaceState,
     globalState: extension.globalState,
     prompter: new VscodePrompter(),
-    recovery: new SessionRecovery(session, () => app.prompter, () => signIn(app)),
     background: new Background((name, work) => guard(app, name, work)),
   };
 
+  const accountsMenu = registerAccountsProvider(accounts, { addAccount: () => addAccount(app), signOut: async (account) => (await loadHandlers()).signOutAccount(app, account) });
   extension.subscriptions.push(
-    config, log, session, ...views.disposables, app.details, app.statusBar, app.quota, app.previews,
-    ...sessionReactions(app, safeUserId),
+    config, log, accounts, scopes, ...views.disposables, app.details, app.statusBar, app.quota, app.previews,
+    ...sessionReactions(app),
     ...registerCommands(app),
+    accountsMenu,
   );
-  await session.reload();
+  await accounts.reload();
   log.info(`KooDrive ${String((extension.extension.packageJSON as { version?: string }).version)} activated`);
-  return extension.extensionMode === vscode.ExtensionMode.Test ? { app, runRemoval: async (target, ids) => (await loadHandlers()).runRemoval(app, target, ids), albumDrop } : {};
+  return extension.extensionMode === vscode.ExtensionMode.Test ? { app, runRemoval: async (target, ids) => (await loadHandlers()).runRemoval(app.scoped(), target, ids), albumDrop, secrets: extension.secrets, accountsProvider: accountsMenu.provider } : {};
 }
 
 export function deactivate(): void {}

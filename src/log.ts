@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatRequestLine, logLine, type RequestLine } from './model/logFormat';
+import { formatRequestLine, logLine, type RequestLine, type UserIds } from './model/logFormat';
 
 /**
  * The `KooDrive` log channel. Everything written goes through credential redaction and user-id
@@ -8,8 +8,8 @@ import { formatRequestLine, logLine, type RequestLine } from './model/logFormat'
 export class Log implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
 
-  /** `userId` must not throw: the log masks whatever it returns. */
-  constructor(private readonly userId: () => string | undefined) {
+  /** `userId` must not throw: the log masks whatever it returns (every signed-in account's id). */
+  constructor(private readonly userId: () => UserIds) {
     this.channel = vscode.window.createOutputChannel('KooDrive', { log: true });
   }
 

@@ -26,9 +26,10 @@ import type { Handler } from './runCommand';
 import { runRemoval } from './shared/removal';
 import { showStorageCommand } from './showStorage';
 import { sortItemsCommand } from './sortItems';
+import { signOutAccount, signOutCommand, switchAccountCommand } from './switchAccount';
 
 /** The commands loaded on first use (the others are registered with their handlers at once). */
-export type LazyCommand = Exclude<CommandId, 'koodrive.signIn' | 'koodrive.signOut' | 'koodrive.statusBarClick' | 'koodrive.refresh' | 'koodrive.refreshNode' | 'koodrive.loadMore' | 'koodrive.retryLoad' | 'koodrive.showLog' | 'koodrive.openSettings'>;
+export type LazyCommand = Exclude<CommandId, 'koodrive.signIn' | 'koodrive.addAccount' | 'koodrive.statusBarClick' | 'koodrive.refresh' | 'koodrive.refreshNode' | 'koodrive.loadMore' | 'koodrive.retryLoad' | 'koodrive.showLog' | 'koodrive.openSettings'>;
 
 export const handlers: Record<LazyCommand, Handler> = {
   'koodrive.filterSharedFolders': filterSharedFoldersCommand,
@@ -56,6 +57,8 @@ export const handlers: Record<LazyCommand, Handler> = {
   'koodrive.rejectInvitation': rejectInvitationCommand,
   'koodrive.showStorage': showStorageCommand,
   'koodrive.download': downloadCommand,
+  'koodrive.signOut': signOutCommand,
+  'koodrive.switchAccount': switchAccountCommand,
 };
 
-export { dropOnAlbum, runRemoval };
+export { dropOnAlbum, runRemoval, signOutAccount };

@@ -5,13 +5,13 @@ import type { LazyCommand } from './handlers';
 import { loadHandlers } from './lazy';
 import { loadMoreCommand, refreshCommand, refreshNodeCommand, retryLoadCommand, showLogCommand } from './refresh';
 import { type Handler, openSettings, runCommand } from './runCommand';
-import { signInCommand, signOutCommand } from './signIn';
+import { addAccountCommand, signInCommand } from './accounts';
 
 const t = vscode.l10n.t;
 
-/** Status bar click: sign in when signed out or expired, sign out when signed in. */
+/** Status bar click: switch accounts when signed in; sign in (again) otherwise. */
 async function statusBarClickCommand(app: App): Promise<void> {
-  await (app.session.state === 'signedIn' ? signOutCommand(app) : signInCommand(app));
+  await (app.accounts.state() === 'signedIn' ? lazy(CommandId.switchAccount)(app) : signInCommand(app));
 }
 
 /** A handler of the lazily loaded bundle (lazy.ts), fetched when the command first runs. */
@@ -23,7 +23,9 @@ function lazy(id: LazyCommand): Handler {
 export function commandTable(): Record<CommandId, { title: string; handler: Handler }> {
   return {
     [CommandId.signIn]: { title: t('Sign In'), handler: signInCommand },
-    [CommandId.signOut]: { title: t('Sign Out'), handler: signOutCommand },
+    [CommandId.signOut]: { title: t('Sign Out'), handler: lazy(CommandId.signOut) },
+    [CommandId.addAccount]: { title: t('Add Account'), handler: addAccountCommand },
+    [CommandId.switchAccount]: { title: t('Switch Account'), handler: lazy(CommandId.switchAccount) },
     [CommandId.refresh]: { title: t('Refresh'), handler: refreshCommand },
     [CommandId.refreshNode]: { title: t('Refresh'), handler: refreshNodeCommand },
     [CommandId.filterSharedFolders]: { title: t('Filter Shared Folders'), handler: lazy(CommandId.filterSharedFolders) },
@@ -36,7 +38,7 @@ export function commandTable(): Record<CommandId, { title: string; handler: Hand
     [CommandId.openSettings]: { title: t('Open Settings'), handler: openSettings },
     [CommandId.loadMore]: { title: t('Load more…'), handler: loadMoreCommand },
     [CommandId.retryLoad]: { title: t('Retry'), handler: retryLoadCommand },
-    [CommandId.statusBarClick]: { title: t('Sign In'), handler: statusBarClickCommand },
+    [CommandId.statusBarClick]: { title: t('KooDrive'), handler: statusBarClickCommand },
     [CommandId.openPreview]: { title: t('Open Preview'), handler: lazy(CommandId.openPreview) },
     [CommandId.removeAllFromAlbum]: { title: t('Remove All from Album'), handler: lazy(CommandId.removeAllFromAlbum) },
     [CommandId.filterItems]: { title: t('Filter Items'), handler: lazy(CommandId.filterItems) },

@@ -38,7 +38,7 @@ export async function openPreviewCommand(app: App, node?: unknown, nodes?: unkno
       signal,
       onProgress: (received, total) => reporter.report(total ? t('{0} of {1}', humanSize(received, locale) ?? '', humanSize(total, locale) ?? '') : (humanSize(received, locale) ?? '')),
     })), { quietMs: 1000 });
-  const uri = previewUri(item.album.title, withExtension(name, extension), item.fileId, item.ownerId);
+  const uri = previewUri(item.album.title, withExtension(name, extension), item.fileId, item.ownerId, app.account);
   app.previews.put(uri, bytes);
   // Like a single click in the Explorer: a preview tab, and the tree keeps the focus.
   await vscode.commands.executeCommand('vscode.open', uri, { preview: true, preserveFocus: node !== undefined });

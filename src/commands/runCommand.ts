@@ -53,9 +53,15 @@ export async function guard(app: App, title: string, work: () => Promise<void>, 
   }
 }
 
-/** Wraps a command handler in the boundary; `title` names it in messages. */
+/**
+ * Wraps a command handler in the boundary; `title` names it in messages. The handler runs as the
+ * account active when it was invoked, to its end, Retry and Sign In Again included (D23).
+ */
 export function runCommand(app: App, title: string, handler: Handler): (...args: unknown[]) => Promise<void> {
-  return (...args: unknown[]) => guard(app, title, () => handler(app, ...args));
+  return (...args: unknown[]) => {
+    const scoped = app.scoped();
+    return guard(scoped, title, () => handler(scoped, ...args));
+  };
 }
 
 /** Opens the KooDrive settings. */

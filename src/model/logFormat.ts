@@ -17,7 +17,7 @@ export function redactCredentials(text: string): string {
   return text.replace(/\b(Bearer|AT)([ +])[^\s,;"']+/gi, '$1$2<redacted>');
 }
 
-export function formatRequestLine(entry: RequestLine, userId: string | undefined): string {
+export function formatRequestLine(entry: RequestLine, userId: UserIds): string {
   const status = entry.status === undefined ? (entry.errorKind ?? 'no response') : String(entry.status);
   const code = entry.code === undefined ? '' : ` code=${entry.code}`;
   const attempt = entry.attempt && entry.attempt > 1 ? ` attempt=${entry.attempt}` : '';
@@ -25,10 +25,14 @@ export function formatRequestLine(entry: RequestLine, userId: string | undefined
   return logLine(`${entry.method} ${entry.path} ${status}${code} ${Math.round(entry.ms)}ms trace=${entry.traceId}${attempt}${retry}`, userId);
 }
 
+/** The user ids a log line masks: one, or every signed-in account's (D23). */
+export type UserIds = string | readonly (string | undefined)[] | undefined;
+
 /**
  * Any text as one log line: server text cannot start a forged line (D18), credentials are
- * redacted and the user id masked.
+ * redacted and the user ids masked.
  */
-export function logLine(text: string, userId: string | undefined): string {
-  return redactCredentials(maskIn(safeText(text, LOG_LINE_MAX), userId));
+export function logLine(text: string, userIds: UserIds): string {
+  const ids = typeof userIds === 'string' ? [userIds] : (userIds ?? []);
+  return redactCredentials(ids.reduce<string>((line, id) => maskIn(line, id), safeText(text, LOG_LINE_MAX)));
 }

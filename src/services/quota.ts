@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import type { KooDriveClient } from '../api/client';
 import type { SpaceInfo, UserSpaceQuota } from '../api/types';
 import type { Log } from '../log';
 import { errorReason } from '../model/errorText';
 import { quotaFacts, quotaSummary } from '../model/quota';
-import type { Spaces } from './spaces';
+import type { AccountScope } from './accountScope';
 
 const t = vscode.l10n.t;
 
@@ -27,9 +26,8 @@ export class Quota implements vscode.Disposable {
   readonly onDidChange = this.changes.event;
 
   constructor(
-    private readonly client: Pick<KooDriveClient, 'getSpaceUsageByUser'>,
-    private readonly spaces: Pick<Spaces, 'refreshOwn'>,
-    private readonly userId: () => string | undefined,
+    /** The active account's client and spaces. */
+    private readonly scope: () => Pick<AccountScope, 'client' | 'spaces' | 'account'>,
     private readonly log: Log,
   ) {}
 
@@ -39,18 +37,19 @@ export class Quota implements vscode.Disposable {
    * @throws KooDriveError when GetSpace fails.
    */
   async read(signal?: AbortSignal): Promise<QuotaReading> {
-    const space = await this.spaces.refreshOwn(signal);
-    const usage = await this.usage(signal);
+    const scope = this.scope(); // one account for both answers
+    const space = await scope.spaces.refreshOwn(signal);
+    const usage = await this.usage(scope, signal);
     return { summary: quotaSummary(quotaFacts(space, usage), t), space, usage };
   }
 
-  private async usage(signal?: AbortSignal): Promise<UserSpaceQuota | undefined> {
-    const userId = this.userId();
+  private async usage(scope: Pick<AccountScope, 'client' | 'account'>, signal?: AbortSignal): Promise<UserSpaceQuota | undefined> {
+    const userId = scope.account?.userId;
     if (!userId) {
       return undefined;
     }
     try {
-      const entries = await this.client.getSpaceUsageByUser([userId], { signal });
+      const entries = await scope.client.getSpaceUsageByUser([userId], { signal });
       return entries.find((entry) => entry.userId === userId) ?? entries[0];
     } catch (error) {
       this.log.warn(`GetSpaceUsageByUser did not answer: ${errorReason(error, t)}`);
@@ -60,9 +59,15 @@ export class Quota implements vscode.Disposable {
 
   /** Reads in the background for the status bar; a failure is logged, never shown. */
   refresh(): void {
+    const account = this.scope().account;
     const reading: Promise<void> = this.read()
       .then(
-        (result) => this.changes.fire(result.summary),
+        // A reading of an account no longer active is not shown.
+        (result) => {
+          if (this.scope().account === account) {
+            this.changes.fire(result.summary);
+          }
+        },
         (error: unknown) => this.log.warn(`Could not read the storage: ${errorReason(error, t)}`),
       )
       .finally(() => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isKooDriveError, type KooDriveError } from '../api/errors';
-import type { Session } from '../auth/session';
+import type { Accounts } from '../auth/accounts';
+import { type Account, accountName } from '../model/accounts';
 import type { Prompter } from '../ui/prompter';
 
 const t = vscode.l10n.t;
@@ -8,6 +9,8 @@ const t = vscode.l10n.t;
 /**
  * Turns a 401 into one "Sign In Again" message, however many requests failed at once, and
  * tells every caller whether the user signed in again, so each can resume where it stopped.
+ * One per account (D23): a 401 marks only its own account expired, and signing in again renews
+ * only that account, whichever is active by then.
  */
 export class SessionRecovery {
   private pending: Promise<boolean> | undefined;
@@ -17,7 +20,8 @@ export class SessionRecovery {
   private readonly persisted = new WeakSet<object>();
 
   constructor(
-    private readonly session: Session,
+    private readonly account: Account | undefined,
+    private readonly accounts: Pick<Accounts, 'markExpired' | 'all'>,
     private readonly prompter: () => Prompter,
     private readonly signIn: () => Promise<boolean>,
   ) {}
@@ -42,9 +46,15 @@ export class SessionRecovery {
   }
 
   private async ask(): Promise<boolean> {
-    this.session.markExpired();
+    if (this.account) {
+      this.accounts.markExpired(this.account);
+    }
     const again = t('Sign In Again');
-    const choice = await this.prompter().notify('warning', t('Your KooDrive session has expired. Sign in again to continue where you left off.'), again);
+    // With several accounts, the message says which one expired.
+    const message = this.account && this.accounts.all().length > 1
+      ? t('Your KooDrive session has expired ({0}). Sign in again to continue where you left off.', accountName(this.account, t))
+      : t('Your KooDrive session has expired. Sign in again to continue where you left off.');
+    const choice = await this.prompter().notify('warning', message, again);
     return choice === again ? this.signIn() : false;
   }
 

@@ -4,15 +4,16 @@ import type { App } from '../app';
 
 const t = vscode.l10n.t;
 
-/** Settings whose change makes every loaded listing stale. */
-const listingKeys: readonly SettingKey[] = ['endpoint', 'userId', 'pageSize', 'language'];
+/** Settings whose change makes every loaded listing stale (the account ones through the accounts). */
+const listingKeys: readonly SettingKey[] = ['pageSize', 'language'];
 
 /**
  * Reacts to edits of `koodrive.*`: a value the extension cannot use is reported at once with
  * Open Settings (never silently replaced), and listings that depend on the change are reloaded.
  */
 export function onSettingsChanged(app: App, keys: SettingKey[]): void {
-  app.session.settingsChanged();
+  // The endpoint or the user id may name another account; the accounts' change event follows.
+  void app.accounts.settingsChanged();
   if (keys.some((key) => listingKeys.includes(key))) {
     app.albums.refresh();
     app.sharedFolders.refresh();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DetailsScheme } from '../constants';
+import { closeTabsOf } from './tabs';
 
 /** Documents kept for their editors: the most recent ones, up to this many characters in all. */
 const KEEP_CHARACTERS = 32 * 2 ** 20;
@@ -47,14 +48,15 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
     return this.documents.get(uri.toString()) ?? vscode.l10n.t('This KooDrive page is no longer available: it was closed, or belonged to a session that has ended. Open it again from the tree.');
   }
 
-  /** Forgets every page (the account changed); open editors then read as no longer available. */
-  clear(): void {
+  /** Forgets every page (the account changed) and closes their tabs; one read again says it is no longer available. */
+  async clear(): Promise<void> {
     const open = [...this.documents.keys()];
     this.documents.clear();
     this.characters = 0;
     for (const key of open) {
       this.changes.fire(vscode.Uri.parse(key));
     }
+    await closeTabsOf(DetailsScheme);
   }
 
   /** How many pages are held (for tests). */

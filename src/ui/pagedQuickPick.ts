@@ -14,8 +14,9 @@ type WithProgress = (title: string, task: (reporter: ProgressReporter, signal: A
  * can, "Load all" (with cancellable progress) so that Select All takes the whole listing. Single
  * or multiple choice; resolves with the chosen values, or undefined when dismissed.
  */
-export function pagedQuickPick<T, C>(source: PagedPickSource<T, C>, options: { title: string; placeholder: string; many: boolean }, withProgress: WithProgress): Promise<T[] | undefined> {
+export function pagedQuickPick<T, C>(source: PagedPickSource<T, C>, options: { title: string; placeholder: string; many: boolean }, withProgress: WithProgress, opened?: (picker: vscode.QuickPick<Entry<T>>) => void): Promise<T[] | undefined> {
   const quickPick = vscode.window.createQuickPick<Entry<T>>();
+  opened?.(quickPick);
   quickPick.title = options.title;
   quickPick.placeholder = options.placeholder;
   quickPick.canSelectMany = options.many;

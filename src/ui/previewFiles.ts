@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { PreviewScheme } from '../constants';
+import { type Account, accountTag } from '../model/accounts';
+import { closeTabsOf } from './tabs';
 
 /** Loads a file's bytes when VS Code asks for one the extension has not fetched (e.g. after a reload). */
 export type PreviewLoader = (fileId: string, ownerId: string | undefined, signal: AbortSignal) => Promise<Uint8Array>;
@@ -11,7 +13,9 @@ const KEEP_BYTES = 200 * 1024 * 1024;
  * Album items as read-only files on the `koodrive:` scheme, so that VS Code's own editors open
  * them (the built-in image preview for pictures): `koodrive:/Albums/<album>/<file name>`, with the
  * file id and owner in the query. Open Preview downloads the bytes (with progress and a size cap,
- * D15) and hands them over; VS Code reads them from here.
+ * D15) and hands them over; VS Code reads them from here. A file belongs to the account it was
+ * read as (D23): when another account becomes active its tabs close, and a file of another account
+ * read again (a tab restored after a reload) answers as signed out instead of being fetched.
  */
 export class PreviewFiles implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly files = new Map<string, { bytes: Uint8Array; mtime: number }>();
@@ -19,7 +23,7 @@ export class PreviewFiles implements vscode.FileSystemProvider, vscode.Disposabl
   readonly onDidChangeFile = this.changes.event;
   private readonly registration: vscode.Disposable;
 
-  constructor(private readonly load: PreviewLoader) {
+  constructor(private readonly activeAccount: () => Account | undefined, private readonly load: PreviewLoader) {
     this.registration = vscode.workspace.registerFileSystemProvider(PreviewScheme, this, { isCaseSensitive: true, isReadonly: true });
   }
 
@@ -54,13 +58,17 @@ export class PreviewFiles implements vscode.FileSystemProvider, vscode.Disposabl
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    const cached = this.files.get(uri.toString());
-    if (cached) {
-      return cached.bytes;
-    }
     const ids = this.ids(uri);
     if (!ids) {
       throw vscode.FileSystemError.FileNotFound(uri);
+    }
+    const active = this.activeAccount();
+    if (!active || ids.account !== accountTag(active)) {
+      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('This KooDrive file belongs to an account that is not signed in here now. Open it again from the Albums view.'));
+    }
+    const cached = this.files.get(uri.toString());
+    if (cached) {
+      return cached.bytes;
     }
     try {
       const bytes = await this.load(ids.fileId, ids.ownerId, new AbortController().signal);
@@ -72,10 +80,16 @@ export class PreviewFiles implements vscode.FileSystemProvider, vscode.Disposabl
     }
   }
 
-  private ids(uri: vscode.Uri): { fileId: string; ownerId?: string } | undefined {
+  private ids(uri: vscode.Uri): { fileId: string; ownerId?: string; account?: string } | undefined {
     const query = new URLSearchParams(uri.query);
     const fileId = query.get('id');
-    return fileId ? { fileId, ownerId: query.get('owner') ?? undefined } : undefined;
+    return fileId ? { fileId, ownerId: query.get('owner') ?? undefined, account: query.get('as') ?? undefined } : undefined;
+  }
+
+  /** Another account became active: every file is forgotten and its tabs close. */
+  async clear(): Promise<void> {
+    this.files.clear();
+    await closeTabsOf(PreviewScheme);
   }
 
   readDirectory(): [string, vscode.FileType][] {

@@ -85,4 +85,6 @@ export interface Prompter {
   progress<T>(title: string, task: (reporter: ProgressReporter, signal: AbortSignal) => Promise<T>, options?: ProgressOptions): Promise<T>;
   /** Opens a read-only document. */
   showDocument(uri: vscode.Uri): Promise<void>;
+  /** Closes every picker still open (another account became active: they offer the last one's rows). */
+  dismissAll(): void;
 }

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { maskUserId } from '../model/mask';
 import type { SessionState } from '../auth/state';
+import { type Account, accountLabel, accountName } from '../model/accounts';
+import { maskUserId } from '../model/mask';
 
 const t = vscode.l10n.t;
 
-/** "KooDrive: <user>" when signed in, "KooDrive: signed out" otherwise; a click signs in or out. */
+/** "KooDrive: <account>" when signed in, "KooDrive: signed out" otherwise; a click switches accounts or signs in. */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('koodrive.account', vscode.StatusBarAlignment.Left, 0);
   private account = '';
@@ -16,10 +17,12 @@ export class StatusBar implements vscode.Disposable {
     this.item.command = CommandId.statusBarClick;
   }
 
-  update(state: SessionState, userId: string | undefined): void {
-    if (state === 'signedIn' && userId) {
-      this.item.text = `$(cloud) ${t('KooDrive: {0}', maskUserId(userId))}`;
-      this.account = t('Signed in to KooDrive as user {0}. Click to sign out.', maskUserId(userId));
+  update(state: SessionState, account: Account | undefined): void {
+    if (state === 'signedIn' && account) {
+      // The masked id always (it tells two accounts of one person apart), the name where KooDrive gives one.
+      const who = account.nickname ? `${maskUserId(account.userId)} · ${accountLabel(account)}` : maskUserId(account.userId);
+      this.item.text = `$(cloud) ${t('KooDrive: {0}', who)}`;
+      this.account = t('Signed in to KooDrive as {0}. Click to switch accounts.', accountName(account, t));
       this.item.backgroundColor = undefined;
     } else if (state === 'expired') {
       this.item.text = `$(warning) ${t('KooDrive: session expired')}`;

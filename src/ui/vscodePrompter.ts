@@ -4,6 +4,8 @@ import type { Confirmation, FolderOptions, InputOptions, Question, PagedPickSour
 
 /** The real prompts: VS Code's input boxes, quick picks, modal dialogs and notifications. */
 export class VscodePrompter implements Prompter {
+  private readonly open = new Set<vscode.QuickPick<vscode.QuickPickItem>>();
+
   async input(options: InputOptions): Promise<string | undefined> {
     return vscode.window.showInputBox({
       title: options.title,
@@ -17,7 +19,10 @@ export class VscodePrompter implements Prompter {
   }
 
   pickPaged<T, C>(source: PagedPickSource<T, C>, options: { title: string; placeholder: string; many: boolean }): Promise<T[] | undefined> {
-    return pagedQuickPick(source, options, (title, task) => this.progress(title, (reporter, signal) => task(reporter, signal), { quietMs: 500 }));
+    return pagedQuickPick(source, options, (title, task) => this.progress(title, (reporter, signal) => task(reporter, signal), { quietMs: 500 }), (picker) => {
+      this.open.add(picker);
+      picker.onDidHide(() => this.open.delete(picker));
+    });
   }
 
   async confirm(question: Confirmation): Promise<boolean> {
@@ -76,6 +81,12 @@ export class VscodePrompter implements Prompter {
         subscription.dispose();
       }
     });
+  }
+
+  dismissAll(): void {
+    for (const picker of [...this.open]) {
+      picker.hide();
+    }
   }
 
   async showDocument(uri: vscode.Uri): Promise<void> {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CommandId, StateKey } from '../../src/constants';
 import type { AlbumContentNode, AlbumNode } from '../../src/tree/albumNodes';
 import { type RunningEmulator, SeedIds, startEmulator } from '../emulator/server';
-import { albumIds, albumRow, eventually, type Fixture, fixture, labelOf, row, settings, signIn } from './fixture';
+import { albumIds, albumRow, eventually, type Fixture, fixture, labelOf, row, settings, signIn, signOutAll } from './fixture';
 
 describe('Album items with names, types, sizes and a preview', () => {
   let fx: Fixture;
@@ -198,7 +198,7 @@ describe('Download links on another host (D15)', () => {
     fx = await fixture();
   });
   afterEach(async () => {
-    await fx.ctx.session.clear();
+    await signOutAll(fx.ctx);
     await settings(fx.ctx, { endpoint: fx.emulator.url, userId: '' });
   });
 
@@ -208,7 +208,7 @@ describe('Download links on another host (D15)', () => {
     await settings(fx.ctx, { endpoint: split.url, userId: owner.userId });
     fx.prompter.script({ input: owner.token, prompt: /access token/ });
     await vscode.commands.executeCommand(CommandId.signIn);
-    assert.equal(fx.ctx.session.state, 'signedIn');
+    assert.equal(fx.ctx.accounts.state(), 'signedIn');
     const westLake = (await row(fx.ctx.albums, 'Personal', 'Manual', 'West Lake 西湖 2025')) as AlbumNode;
     const photo = (await fx.ctx.albums.getChildren(westLake)).find((node) => node.apiId() === SeedIds.files.brokenBridge) as AlbumContentNode | undefined;
     assert.ok(photo);

@@ -122,7 +122,7 @@ describe('Untrusted text and a hostile workspace', () => {
     const asked = fx.prompter.notifications.filter((n) => /session has expired/.test(n.message));
     assert.equal(asked.length, 1, 'one message, however many loads failed');
     assert.deepEqual(asked[0].actions, ['Sign In Again']);
-    assert.equal(fx.ctx.session.state, 'expired');
+    assert.equal(fx.ctx.accounts.state(), 'expired');
     assert.deepEqual((await rows(fx.ctx.albums)).map(labelOf), ['Session expired: sign in again']);
   });
 });

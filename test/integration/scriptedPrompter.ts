@@ -188,6 +188,13 @@ export class ScriptedPrompter implements Prompter {
     }, controller.signal);
   }
 
+  /** How many times every open picker was closed (an account switch). */
+  dismissed = 0;
+
+  dismissAll(): void {
+    this.dismissed += 1;
+  }
+
   showDocument(uri: vscode.Uri): Promise<void> {
     this.documents.push(uri);
     return Promise.resolve();

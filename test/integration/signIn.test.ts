@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/constants';
+import { tokenKey } from '../../src/model/accounts';
 import { type Fixture, fixture, rows, settings, signIn } from './fixture';
+
+/** The token kept for `userId` on the emulator's server, read straight from the secret storage. */
+function storedToken(fx: Fixture, userId: string): Thenable<string | undefined> {
+  return fx.secrets.get(tokenKey({ origin: new URL(fx.emulator.url).origin, userId }));
+}
 
 describe('Signing in and out', () => {
   let fx: Fixture;
@@ -21,9 +27,9 @@ describe('Signing in and out', () => {
     fx.prompter.script({ input: fx.owner.userId, prompt: /user id/ }, { input: fx.owner.token, prompt: /access token/ });
     await vscode.commands.executeCommand(CommandId.signIn);
     assert.deepEqual(fx.prompter.unexpected, []);
-    assert.equal(fx.ctx.session.state, 'signedIn');
+    assert.equal(fx.ctx.accounts.state(), 'signedIn');
     assert.equal(vscode.workspace.getConfiguration('koodrive').get('userId'), fx.owner.userId);
-    assert.equal(await fx.ctx.session.getToken(), fx.owner.token);
+    assert.equal(await storedToken(fx, fx.owner.userId), fx.owner.token);
     const [check] = await fx.emulator.control.requests();
     assert.equal(check.path, '/koodrive/ose/v1/sharefolder/list', 'one cheap call checks the pair');
     assert.equal(check.query.limit, '1');
@@ -36,21 +42,21 @@ describe('Signing in and out', () => {
     fx.prompter.script({ input: 'http://drive.example.com', prompt: /Address of your KooDrive server/ });
     await vscode.commands.executeCommand(CommandId.signIn);
     assert.match(fx.prompter.unexpected.join('\n'), /Enter an https:\/\/ address/, 'the input box refuses it');
-    assert.equal(fx.ctx.session.state, 'signedOut');
+    assert.equal(fx.ctx.accounts.state(), 'signedOut');
     fx.prompter.unexpected.length = 0;
 
     fx.prompter.script({ input: fx.emulator.url, prompt: /Address of your KooDrive server/ }, { input: fx.owner.userId, prompt: /user id/ }, { input: fx.owner.token, prompt: /access token/ });
     await vscode.commands.executeCommand(CommandId.signIn);
     assert.deepEqual(fx.prompter.unexpected, []);
-    assert.equal(fx.ctx.session.state, 'signedIn');
+    assert.equal(fx.ctx.accounts.state(), 'signedIn');
     assert.equal(new URL(String(vscode.workspace.getConfiguration('koodrive').get('endpoint'))).origin, new URL(fx.emulator.url).origin);
   });
 
   it('stores nothing for a wrong token and says so clearly', async () => {
     fx.prompter.script({ input: fx.owner.userId }, { input: 'not-a-real-token-0000' });
     await vscode.commands.executeCommand(CommandId.signIn);
-    assert.equal(fx.ctx.session.state, 'signedOut');
-    assert.equal(await fx.ctx.session.getToken(), undefined);
+    assert.equal(fx.ctx.accounts.state(), 'signedOut');
+    assert.equal(await storedToken(fx, fx.owner.userId), undefined);
     assert.equal(vscode.workspace.getConfiguration('koodrive').get('userId'), '', 'the user id is not written either');
     const error = await fx.prompter.waitForNotification(/did not accept this access token/);
     assert.equal(error.severity, 'error');
@@ -61,7 +67,7 @@ describe('Signing in and out', () => {
   it('rejects a token that belongs to another user id', async () => {
     fx.prompter.script({ input: fx.member.userId }, { input: fx.owner.token });
     await vscode.commands.executeCommand(CommandId.signIn);
-    assert.equal(fx.ctx.session.state, 'signedOut');
+    assert.equal(fx.ctx.accounts.state(), 'signedOut');
     await fx.prompter.waitForNotification(/did not accept this access token for user id 1700618280076834305/);
   });
 
@@ -70,8 +76,8 @@ describe('Signing in and out', () => {
     assert.ok((await rows(fx.ctx.albums, 'Personal', 'Manual')).length > 0);
     fx.prompter.script({ confirm: true, message: /Sign out of KooDrive/ });
     await vscode.commands.executeCommand(CommandId.signOut);
-    assert.equal(fx.ctx.session.state, 'signedOut');
-    assert.equal(await fx.ctx.session.getToken(), undefined);
+    assert.equal(fx.ctx.accounts.state(), 'signedOut');
+    assert.equal(await storedToken(fx, fx.owner.userId), undefined);
     assert.deepEqual(await fx.ctx.albums.getChildren(), []);
   });
 
@@ -79,22 +85,21 @@ describe('Signing in and out', () => {
     await signIn(fx, fx.owner);
     fx.prompter.script({ confirm: false });
     await vscode.commands.executeCommand(CommandId.signOut);
-    assert.equal(fx.ctx.session.state, 'signedIn');
+    assert.equal(fx.ctx.accounts.state(), 'signedIn');
   });
 
   it('follows a token removed by another window (secrets.onDidChange)', async () => {
     await signIn(fx, fx.owner);
     const signedOut = new Promise<void>((resolve) => {
-      const subscription = fx.ctx.session.onDidChange((state) => {
-        if (state === 'signedOut') {
+      const subscription = fx.ctx.accounts.onDidChange(() => {
+        if (fx.ctx.accounts.state() === 'signedOut') {
           subscription.dispose();
           resolve();
         }
       });
     });
-    // Another window signing out deletes the secret behind this window's Session object.
-    const secrets = (fx.ctx.session as unknown as { secrets: vscode.SecretStorage }).secrets;
-    await secrets.delete('koodrive.accessToken');
+    // Another window signing out deletes the token behind this window's back.
+    await fx.secrets.delete(tokenKey({ origin: new URL(fx.emulator.url).origin, userId: fx.owner.userId }));
     await signedOut;
     assert.deepEqual(await fx.ctx.albums.getChildren(), []);
   });
@@ -108,7 +113,7 @@ describe('Signing in and out', () => {
     assert.deepEqual(fx.prompter.unexpected, []);
     assert.equal(fx.prompter.pending, 0, 'after signing in, the command went on to its folder picker');
     assert.equal(fx.prompter.notifications.filter((n) => /session has expired/.test(n.message)).length, 1, 'one message');
-    assert.equal(fx.ctx.session.state, 'signedIn');
+    assert.equal(fx.ctx.accounts.state(), 'signedIn');
   });
 
   it('asks to sign in again only once, and reports a 401 that persists after signing in', async () => {
@@ -138,7 +143,7 @@ describe('Signing in and out', () => {
     await signIn(fx, fx.owner);
     await fx.emulator.control.addFault({ pathPattern: 'album/list', times: 1, fault: { type: 'status', status: 401, body: { code: 13000100, msg: 'expired' } } });
     await rows(fx.ctx.albums, 'Personal', 'Manual');
-    assert.equal(fx.ctx.session.state, 'expired');
+    assert.equal(fx.ctx.accounts.state(), 'expired');
     const roots = await fx.ctx.albums.getChildren();
     assert.equal(roots.length, 1);
     assert.equal(roots[0].treeItem().label, 'Session expired: sign in again');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/constants';
-import { type Fixture, fixture, signIn } from './fixture';
+import { type Fixture, fixture, signIn, signOutAll } from './fixture';
 
 describe('Storage', () => {
   let fx: Fixture;
@@ -21,8 +21,8 @@ describe('Storage', () => {
     await signIn(fx, fx.owner);
     const spaces = (await fx.emulator.control.requests()).filter((r) => r.path.includes('/space/'));
     assert.deepEqual(spaces.map((r) => r.method).sort(), ['GET', 'POST'], 'GetSpace and GetSpaceUsageByUser, once each');
-    assert.match(fx.ctx.statusBar.tooltip, new RegExp(`^Signed in to KooDrive as user 164…032\\. Click to sign out\\.\\nStorage: ${(await expected()).source}$`));
-    await fx.ctx.session.clear();
+    assert.match(fx.ctx.statusBar.tooltip, new RegExp(`^Signed in to KooDrive as Li Wei 李伟 \\(127\\.0\\.0\\.1:\\d+\\)\\. Click to switch accounts\\.\\nStorage: ${(await expected()).source}$`));
+    await signOutAll(fx.ctx);
     assert.doesNotMatch(fx.ctx.statusBar.tooltip, /Storage/);
   });
 

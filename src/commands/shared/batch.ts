@@ -1,6 +1,7 @@
 import type { App } from '../../app';
 import type { BatchResult } from '../../api/batch';
 import type { KooDriveError } from '../../api/errors';
+import { accountName, sameAccount } from '../../model/accounts';
 import { errorReason } from '../../model/errorText';
 import type { Localize } from '../../model/localize';
 import { safeText } from '../../model/safeText';
@@ -98,7 +99,9 @@ export interface BatchSummary {
 /**
  * Shows a batch's summary once, in the background through the error boundary: Retry Failed and
  * Show Details when something was not done (a warning after a cancel, an error otherwise),
- * then any further actions.
+ * then any further actions. A batch of an account that is no longer the active one (D23) names
+ * its account, and its actions other than Show Details explain how to get back to it instead
+ * of acting on an account whose trees are no longer on screen.
  */
 export function offerSummary(app: App, summary: BatchSummary): void {
   const { t } = app;
@@ -106,15 +109,20 @@ export function offerSummary(app: App, summary: BatchSummary): void {
   const retry = t('Retry Failed');
   const details = t('Show Details');
   const extras = summary.extras ?? {};
-  const actions = [...(missing.length > 0 ? [retry, details] : []), ...Object.keys(extras)];
+  const elsewhere = (): boolean => app.account !== undefined && !sameAccount(app.account, app.accounts.active());
+  const name = app.account ? accountName(app.account, t) : '';
+  const actions = [...(missing.length > 0 ? [retry, details] : []), ...(elsewhere() ? [] : Object.keys(extras))];
   const severity: Severity = missing.length === 0 ? 'info' : summary.outcome.cancelled ? 'warning' : 'error';
+  const message = elsewhere() ? t('{0} (as {1}, no longer the active account)', summary.message, name) : summary.message;
   app.background.run(summary.title, async () => {
-    const choice = await app.prompter.notify(severity, summary.message, ...actions);
-    if (choice === retry) {
-      await summary.retry(missing);
-    } else if (choice === details) {
+    const choice = await app.prompter.notify(severity, message, ...actions);
+    if (choice === details) {
       const report = summary.report();
       await app.prompter.showDocument(app.details.add(report.title, report.text, 'txt'));
+    } else if (choice !== undefined && elsewhere()) {
+      await app.prompter.notify('warning', t('This was done as {0}, which is no longer the active KooDrive account. Switch back to it with KooDrive: Switch Account…, then run the command again.', name));
+    } else if (choice === retry) {
+      await summary.retry(missing);
     } else if (choice !== undefined && extras[choice]) {
       await extras[choice]();
     }

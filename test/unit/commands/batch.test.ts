@@ -61,6 +61,40 @@ describe('commands/shared/batch: one batch flow for removing, adding, restoring,
     assert.deepEqual(record.notes[1], { severity: 'info', message: 'all done', actions: ['Undo'] });
   });
 
+  const owner = { endpoint: 'https://drive.example.com', origin: 'https://drive.example.com', userId: '1644817543959100032', nickname: 'Li Wei 李伟' };
+  const member = { endpoint: 'https://drive.example.com', origin: 'https://drive.example.com', userId: '1700618280076834305' };
+
+  it('names the account of a batch that ends after another account became active, and offers no Undo on it', async () => {
+    const { app, record, settle, switchTo } = fakeApp({ account: owner, click: () => undefined });
+    switchTo(member);
+    offerSummary(app, { title: 'T', message: 'Removed 3 items.', outcome: { ...partial, failed: [], notAttempted: [] }, retry: () => Promise.resolve(), report: () => ({ title: 'r', text: '' }), extras: { Undo: () => Promise.resolve() } });
+    await settle();
+    assert.deepEqual(record.notes, [{ severity: 'info', message: 'Removed 3 items. (as Li Wei 李伟 (drive.example.com), no longer the active account)', actions: [] }]);
+  });
+
+  it('refuses Undo and Retry Failed clicked after a switch, saying how to get back, and still opens the report', async () => {
+    let acted = false;
+    const choices = ['Undo', 'Retry Failed', 'Show Details'];
+    // Each summary is shown while the owner is active; the member becomes active before the click.
+    const { app, record, settle, switchTo } = fakeApp({ account: owner, click: (message) => {
+      if (message.startsWith('This was done as')) {
+        return undefined;
+      }
+      switchTo(member);
+      return choices.shift();
+    } });
+    const done = { ...partial, failed: [], notAttempted: [] };
+    for (const outcome of [done, partial, partial]) {
+      switchTo(owner);
+      offerSummary(app, { title: 'T', message: 'm', outcome, retry: () => Promise.resolve(void (acted = true)), report: () => ({ title: 'Removal', text: 'the report' }), extras: { Undo: () => Promise.resolve(void (acted = true)) } });
+      await settle();
+    }
+    assert.equal(acted, false, 'neither Undo nor Retry Failed ran as the owner while the member is active');
+    const refusals = record.notes.filter((note) => note.message.startsWith('This was done as'));
+    assert.deepEqual(refusals.map((note) => note.message), Array(2).fill('This was done as Li Wei 李伟 (drive.example.com), which is no longer the active KooDrive account. Switch back to it with KooDrive: Switch Account…, then run the command again.'));
+    assert.deepEqual(record.documents, [{ title: 'Removal', text: 'the report', extension: 'txt' }], 'Show Details still opens the report');
+  });
+
   it('writes a report with each failure’s reason, trace id and ids, none of which can become a link', () => {
     const hostile = '<command:workbench.action.quit> [x](command:y)';
     const outcome: BatchOutcome = { done: ['a'], alreadyThere: [], failed: [{ ids: [hostile], error: refused() }], notAttempted: ['c'], cancelled: true };

@@ -1,4 +1,5 @@
 import type { App } from '../../../src/app';
+import type { Account } from '../../../src/model/accounts';
 import { formatEnglish } from '../../../src/model/localize';
 import type { Confirmation, InputOptions, PagedPickSource, ProgressReporter, Prompter, Severity } from '../../../src/ui/prompter';
 
@@ -23,6 +24,8 @@ export interface Answers {
   deleteConfirmation?: 'modal' | 'typeName';
   /** Whether the user signs in again when asked (SessionRecovery). */
   signInAgain?: boolean[];
+  /** The account the app works as (and the active one, until a test switches it with `switchTo`). */
+  account?: Account;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface Answers {
  * nobody scripted answers "no" and is recorded), English wording, trees that hold exactly the
  * rows `held` lists, background work awaited by {@link settle}.
  */
-export function fakeApp(answers: Answers = {}, held: object[] = []): { app: App; record: Record; settle: () => Promise<void> } {
+export function fakeApp(answers: Answers = {}, held: object[] = []): { app: App; record: Record; settle: () => Promise<void>; switchTo: (account: Account | undefined) => void } {
   const record: Record = { confirms: [], inputs: [], notes: [], documents: [], progress: [], log: [], busy: [], asked: [] };
   const running: Promise<void>[] = [];
   const prompter: Prompter = {
@@ -57,6 +60,7 @@ export function fakeApp(answers: Answers = {}, held: object[] = []): { app: App;
       return task({ report: (message) => record.progress.push(message) }, new AbortController().signal);
     },
     showDocument: () => Promise.resolve(),
+    dismissAll: () => undefined,
   };
   const tree = {
     resolve: (value: unknown) => (held.includes(value as object) ? value : undefined),
@@ -65,7 +69,10 @@ export function fakeApp(answers: Answers = {}, held: object[] = []): { app: App;
       return work();
     },
   };
+  const active: { account: Account | undefined } = { account: answers.account };
   const app = {
+    account: answers.account,
+    accounts: { active: () => active.account },
     t: formatEnglish,
     locale: () => 'en',
     prompter,
@@ -92,5 +99,9 @@ export function fakeApp(answers: Answers = {}, held: object[] = []): { app: App;
       await running.shift();
     }
   };
-  return { app, record, settle };
+  /** Another account becomes the active one (as a switch in the Accounts menu would). */
+  const switchTo = (account: Account | undefined): void => {
+    active.account = account;
+  };
+  return { app, record, settle, switchTo };
 }
