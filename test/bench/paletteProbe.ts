@@ -38,7 +38,7 @@ async function prompts(page: Page): Promise<{ dialog: boolean; quickInput: boole
     return {
       dialog: visible(document.querySelector('.monaco-dialog-box')),
       quickInput: visible(widget),
-      title: widget?.querySelector('.quick-input-title')?.textContent ?? '',
+      title: (widget?.querySelector('.quick-input-title')?.textContent ?? '').trim(),
       value: (widget?.querySelector('input.input') as HTMLInputElement | null)?.value ?? '',
     };
   });
@@ -57,6 +57,8 @@ export async function closeStrayProbe(page: Page): Promise<void> {
 
 export class PaletteProbe {
   readonly results: ProbeResult[] = [];
+  /** Why probes did not run, by reason, with when (for the report: a skipped probe measures nothing). */
+  readonly skipped: { at: number; why: string }[] = [];
   /** Steps turn this off while a prompt of theirs may be open or about to open. */
   allowed = false;
   private running = false;
@@ -87,25 +89,45 @@ export class PaletteProbe {
     return this.results.filter((result) => result.at >= from && result.at <= to);
   }
 
+  /** Why probes between `from` and `to` did not measure: each reason with its count. */
+  skippedBetween(from: number, to: number): string {
+    const counts = new Map<string, number>();
+    for (const { at, why } of this.skipped) {
+      if (at >= from && at <= to) {
+        counts.set(why, (counts.get(why) ?? 0) + 1);
+      }
+    }
+    return [...counts].map(([why, count]) => `${count}× ${why}`).join('; ');
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       await sleep(this.everyMs);
       if (!this.running || !this.allowed) {
         continue;
       }
+      const at = performance.now();
       try {
-        await this.lock.run(() => this.probeOnce());
-      } catch {
-        // the page is being reloaded or closed: try again next time
+        const why = await this.lock.run(() => this.probeOnce());
+        if (why) {
+          this.skipped.push({ at, why });
+        }
+      } catch (error) {
+        // the page is being reloaded or closed, or did not answer: try again next time
+        this.skipped.push({ at, why: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
       }
     }
   }
 
-  private async probeOnce(): Promise<void> {
+  /** One probe; says why when it did not measure. */
+  private async probeOnce(): Promise<string | undefined> {
+    if (!this.allowed) {
+      return undefined; // a step asked for quiet meanwhile: not a probe that failed
+    }
     const before = await prompts(this.page);
-    if (!this.allowed || before.dialog || before.quickInput) {
+    if (before.dialog || before.quickInput) {
       await closeStrayProbe(this.page);
-      return; // a step's prompt is open: leave it alone
+      return before.dialog ? 'a modal was open' : `a quick input was open (${before.title || before.value || 'untitled'})`; // a step's prompt: leave it alone
     }
     const page = this.page;
     await page.keyboard.press('F1');
@@ -115,19 +137,23 @@ export class PaletteProbe {
     const entry = page.locator('.quick-input-widget .quick-input-list [role="option"] .label-name').filter({ hasText: PROBE_COMMAND }).first();
     if (!(await entry.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
       await page.keyboard.press('Escape');
-      return;
+      return 'the palette did not list the command within 10 s';
     }
     const at = performance.now();
     await page.keyboard.press('Enter');
     // Shown, or a prompt of the step took the screen (then this probe says nothing).
     const outcome = await page.waitForFunction((title) => {
       const widget = document.querySelector('.quick-input-widget');
-      const shownTitle = widget instanceof HTMLElement && widget.offsetParent !== null ? widget.querySelector('.quick-input-title')?.textContent ?? '' : '';
+      // The palette's own title is blank (a space), not empty.
+      const shownTitle = widget instanceof HTMLElement && widget.offsetParent !== null ? (widget.querySelector('.quick-input-title')?.textContent ?? '').trim() : '';
       if (shownTitle.includes(title)) {
         return 'shown';
       }
       const dialog = document.querySelector('.monaco-dialog-box');
-      return (dialog instanceof HTMLElement && dialog.offsetParent !== null) || (shownTitle !== '' && !shownTitle.includes(title)) ? 'other' : false;
+      if (dialog instanceof HTMLElement && dialog.offsetParent !== null) {
+        return 'other: a modal';
+      }
+      return shownTitle !== '' ? `other: ${shownTitle}` : false;
     }, PROBE_TITLE, { timeout: this.limitMs, polling: 'raf' }).then((handle) => handle.jsonValue(), () => 'timeout' as const);
     const ms = performance.now() - at;
     if (outcome === 'shown') {
@@ -138,6 +164,9 @@ export class PaletteProbe {
     } else if (outcome === 'timeout') {
       this.results.push({ at, ms: undefined });
       await closeStrayProbe(page);
+    } else {
+      return `a prompt of the step came first (${outcome})`;
     }
+    return undefined;
   }
 }
