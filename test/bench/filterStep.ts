@@ -11,7 +11,7 @@ import { now, readToasts, secs, type SizeResult, sleep, waitUntil } from './scal
  */
 
 /** Waiting for the matches to change, this long after the last lookup, means they will not. */
-const SETTLE_MS = 15_000;
+export const SETTLE_MS = 15_000;
 
 /**
  * A question the extension may ask before thousands of lookups (a modal or a quick pick with a
@@ -128,7 +128,11 @@ export async function filterStep(s: Session, r: SizeResult, limitMs: number): Pr
       });
     }
     if (counter.listCoveredAt !== undefined && lookupsDone && !progressShown) {
-      if (allMatches !== undefined || at - Math.max(changedAt, counter.largeAllAt ?? 0) > SETTLE_MS) {
+      if (allMatches !== undefined) {
+        break;
+      }
+      if (at - Math.max(changedAt, counter.largeAllAt ?? 0) > SETTLE_MS) {
+        f.matchesStuck = true; // every lookup answered, and the tree no longer changes
         break;
       }
     }

@@ -36,6 +36,8 @@ export interface SizeResult {
     firstMatchS: Seconds;
     matchesS: Seconds;
     matchesShown?: number;
+    /** The count stopped short of all matches and did not change for 15 s after the last lookup. */
+    matchesStuck?: boolean;
     /** When the number of matches in the tree changed: [seconds, count]. */
     timeline: [number, number][];
     expected: number;
