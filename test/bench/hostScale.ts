@@ -90,11 +90,13 @@ async function runSize(tools: Tools, vsix: string, size: number, limitS: number,
   return { r, steps };
 }
 
+/** Set by Ctrl+C: the signal handler then owns the cleanup and the exit. */
+let stopping = false;
+
 async function main(): Promise<void> {
   const { sizes, limitS } = options();
   const shared = new Cleanups();
   const perSize = new Cleanups();
-  let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) {
       return;
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => stop('SIGHUP'));
 
   say(`Scale benchmark of the real extension host: sizes ${sizes.join(', ')}, each step limited to ${limitS} s. Figures only, nothing is asserted.`);
   say(`Machine: ${os.availableParallelism()} cores, load ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} (other work on the machine slows every figure).`);
@@ -141,9 +144,15 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => {
+    if (!stopping) {
+      process.exit(0);
+    }
+  },
   (error: unknown) => {
-    say(`bench:scale failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
+    if (!stopping) {
+      say(`bench:scale failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    }
   },
 );

@@ -24,19 +24,25 @@ export const FILTER = 'VID_';
 /** Stops what a session started, newest first; each stop runs once, also from Ctrl+C. */
 export class Cleanups {
   private readonly stops: { what: string; run: () => Promise<void> | void }[] = [];
+  private running: Promise<void> | undefined;
 
   add(what: string, run: () => Promise<void> | void): void {
     this.stops.push({ what, run });
   }
 
-  async runAll(): Promise<void> {
-    for (let stop = this.stops.pop(); stop; stop = this.stops.pop()) {
-      try {
-        await stop.run();
-      } catch (error) {
-        process.stdout.write(`  (stopping the ${stop.what} failed: ${String(error)})\n`);
+  /** Runs the stops; a second caller (Ctrl+C during the normal end) waits for the same run. */
+  runAll(): Promise<void> {
+    this.running ??= (async () => {
+      for (let stop = this.stops.pop(); stop; stop = this.stops.pop()) {
+        try {
+          await stop.run();
+        } catch (error) {
+          process.stdout.write(`  (stopping the ${stop.what} failed: ${String(error)})\n`);
+        }
       }
-    }
+      this.running = undefined;
+    })();
+    return this.running;
   }
 }
 
@@ -124,7 +130,7 @@ export async function openSession(options: { tools: Tools; vsix: string; size: n
   // Without the smoke-test driver, so that notifications (the progress of the filter) show.
   const server = await startCodeServer({ tools, smokeTestDriver: false, installVsix: vsix, userSettings: { 'koodrive.endpoint': emulator.url, 'koodrive.pageSize': 50 } });
   cleanups.add('code-server', () => server.stop());
-  const browser = await launchChromium(tools);
+  const browser = await launchChromium(tools, { handleSignals: false }); // hostScale.ts stops everything on Ctrl+C
   cleanups.add('Chromium', () => browser.close());
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
