@@ -27,6 +27,8 @@ export interface CodeServer {
   /** `http://127.0.0.1:PORT`, without a trailing slash. */
   url: string;
   port: number;
+  /** The server's pid, which is also its process group's id: its extension hosts are found in that group. */
+  pid: number;
   userDataDir: string;
   extensionsDir: string;
   /** The fresh folder holding HOME, the user data and the server's log; removed by stop(). */
@@ -212,6 +214,6 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       throw error;
     }
     log(`code-server ${options.smokeTestDriver ? '(smoke-test driver) ' : ''}at ${url} (run folder ${runDir})`);
-    return { url, port, userDataDir, extensionsDir, runDir, logFile, exited, stop };
+    return { url, port, pid: pgid, userDataDir, extensionsDir, runDir, logFile, exited, stop };
   }
 }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,6 +6,7 @@ import { openWorkbench, screenshot } from '../e2e/workbench';
 import { startEmulator } from '../emulator/server';
 import { launchChromium } from './browser';
 import { startCodeServer } from './codeServer';
+import { packageExtension } from './packaging';
 import { log, repoRoot, resultsDir } from './paths';
 import { ensureTools } from './tools';
 
@@ -17,25 +17,6 @@ import { ensureTools } from './tools';
  */
 
 const overallTimeoutMs = Number(process.env.KOODRIVE_E2E_TIMEOUT_MS) || 20 * 60_000;
-
-/** Runs a build step quietly; its output is printed only when it fails. */
-function runStep(args: string[]): void {
-  const result = spawnSync(args[0], args.slice(1), { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
-  if (result.status !== 0) {
-    process.stdout.write(`${result.stdout}${result.stderr}`);
-    throw new Error(`${args.join(' ')} failed (${result.error?.message ?? `exit ${String(result.status)}`})`);
-  }
-}
-
-/** Builds the production bundle and packages it as a user would install it; leaves a dev build in dist/. */
-function packageExtension(dir: string): string {
-  const vsix = path.join(dir, 'koodrive.vsix');
-  runStep([process.execPath, 'esbuild.mjs', '--production']);
-  runStep([process.execPath, path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix]);
-  runStep([process.execPath, 'esbuild.mjs']);
-  log(`packaged ${vsix} (${Math.round(fs.statSync(vsix).size / 1024)} KiB)`);
-  return vsix;
-}
 
 /** The compiled UI tests, in file order; one whose source was deleted (tsc leaves it in out/) is skipped. */
 function testFiles(): string[] {
