@@ -5,6 +5,12 @@ import type { Accounts } from './accounts';
 /** The id and label under which KooDrive accounts appear in VS Code's Accounts menu. */
 export const PROVIDER_ID = 'koodrive';
 
+/**
+ * The one scope of every KooDrive session. Not empty: VS Code withdraws a sign-in request from
+ * its Accounts menu when a session with the requested scopes arrives, and never matches an empty list.
+ */
+const SCOPES = ['drive'];
+
 /** What the Accounts menu runs: the same flows as the commands. */
 export interface AccountFlows {
   addAccount(): Promise<Account | undefined>;
@@ -23,7 +29,7 @@ export function registerAccountsProvider(accounts: Accounts, flows: AccountFlows
   let listed = new Map<string, vscode.AuthenticationSession>();
   const provider: vscode.AuthenticationProvider = {
     onDidChangeSessions: changes.event,
-    getSessions: () => Promise.resolve([...listed.values()]),
+    getSessions: (scopes) => Promise.resolve(scopes === undefined || scopes.every((scope) => SCOPES.includes(scope)) ? [...listed.values()] : []),
     createSession: async () => {
       const account = await flows.addAccount();
       if (!account) {
@@ -51,7 +57,7 @@ export function registerAccountsProvider(accounts: Accounts, flows: AccountFlows
       // The Accounts menu's "Sign in with KooDrive" entry while nobody is signed in. VS Code lets
       // extensions add nothing else to that menu, and such a request carries a badge: once an
       // account exists, Add Account is in the palette and the Albums view's menu.
-      void vscode.authentication.getSession(PROVIDER_ID, [], { createIfNone: false }).then(undefined, () => undefined);
+      void vscode.authentication.getSession(PROVIDER_ID, SCOPES, { createIfNone: false }).then(undefined, () => undefined);
     }
   };
   const registration = vscode.Disposable.from(
@@ -69,5 +75,5 @@ export function registerAccountsProvider(accounts: Accounts, flows: AccountFlows
 
 function sessionOf(account: Account): vscode.AuthenticationSession {
   const id = accountId(account);
-  return { id, accessToken: '', account: { id, label: `${accountLabel(account)} (${serverHost(account)})` }, scopes: [] };
+  return { id, accessToken: '', account: { id, label: `${accountLabel(account)} (${serverHost(account)})` }, scopes: SCOPES };
 }

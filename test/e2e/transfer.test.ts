@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { KooDriveClient } from '../../src/api/client';
 import { SeedIds } from '../emulator/server';
 import { e2e } from './context';
-import { answerFolderDialog, clearNotifications, contextMenu, expandTreeItem, multiSelect, signInIfNeeded, treeItem, view, waitForNotification } from './workbench';
+import { answerFolderDialog, clearNotifications, contextMenu, expandTreeItem, multiSelect, treeItem, useAccount, view, waitForNotification } from './workbench';
 
 /** Taking files home through the workbench: select items, Download…, the folder dialog, the files on disk. */
 describe('Downloading album items in the workbench', () => {
@@ -23,7 +23,7 @@ describe('Downloading album items in the workbench', () => {
     const owner = emulator.users.find((user) => user.role === 'owner');
     assert.ok(owner);
     await clearNotifications(page);
-    await signInIfNeeded(page, owner);
+    await useAccount(page, owner);
     const client = new KooDriveClient({ endpoint: () => emulator.url, userId: () => owner.userId, getToken: () => Promise.resolve(owner.token), language: () => 'en-US', timeoutMs: () => 10_000 });
     const ids = (await client.listAlbumContent(SeedIds.albums.westLake, { pageSize: 3, sortType: 1, sortDirection: 2 })).items.map((item) => item.id);
     const files = await Promise.all(ids.map((id) => client.getFile(id, owner.containerId)));

@@ -230,6 +230,37 @@ export async function signInIfNeeded(page: Page, user: { userId: string; token: 
   }
 }
 
+/**
+ * Makes `user` the active KooDrive account, whatever earlier tests left: nothing when it already
+ * is; Add Account… when nobody is signed in; else Switch Account… to it (through Add Account…
+ * when it is not signed in yet). Returns once the status bar names it.
+ */
+export async function useAccount(page: Page, user: { userId: string; token: string; name: string }): Promise<void> {
+  await openViewContainer(page, 'KooDrive');
+  const masked = `${user.userId.slice(0, 3)}…${user.userId.slice(-3)}`;
+  const signInButton = view(page, 'Albums').locator('.monaco-button', { hasText: 'Sign In' });
+  const signedIn = statusBarItem(page, /^\s*KooDrive: \d/);
+  await signInButton.or(signedIn).first().waitFor({ timeout: 30_000 });
+  if (await statusBarItem(page, `KooDrive: ${masked}`).isVisible()) {
+    return;
+  }
+  let adding = true;
+  if (await signInButton.isVisible()) {
+    await runCommand(page, 'KooDrive: Add Account…');
+  } else {
+    await runCommand(page, 'KooDrive: Switch Account…');
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await rows.first().waitFor();
+    adding = (await rows.filter({ hasText: user.name }).count()) === 0;
+    await answerQuickPick(page, [adding ? 'Add Account…' : user.name]);
+  }
+  if (adding) {
+    await answerInputBox(page, user.userId, /user id/);
+    await answerInputBox(page, user.token, /access token/);
+  }
+  await statusBarItem(page, `KooDrive: ${masked}`).waitFor({ timeout: 30_000 });
+}
+
 /** Answers a modal dialog by its button and returns the dialog's text. */
 export async function answerModal(page: Page, button: string): Promise<string> {
   const dialog = page.locator('.monaco-dialog-box');

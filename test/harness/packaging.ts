@@ -24,8 +24,26 @@ export function runStep(args: string[]): void {
 export function packageExtension(dir: string): string {
   const vsix = path.join(dir, 'koodrive.vsix');
   runStep([process.execPath, 'esbuild.mjs', '--production']);
-  runStep([process.execPath, path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix]);
+  // The README's pictures are not all shipped (docs/images stays out of the package): the
+  // Marketplace shows them from the repository, as vsce does for GitHub-hosted extensions.
+  const images = `${repositoryUrl()}/raw/HEAD/`;
+  runStep([process.execPath, path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--baseContentUrl', images, '--baseImagesUrl', images, '--out', vsix]);
   runStep([process.execPath, 'esbuild.mjs']);
   log(`packaged ${vsix} (${Math.round(fs.statSync(vsix).size / 1024)} KiB)`);
   return vsix;
+}
+
+/** The repository of package.json, without `.git`: where the README's relative links point once published. */
+function repositoryUrl(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { repository?: { url?: string } | string };
+  const url = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+  if (!url) {
+    throw new Error('package.json names no repository: the README\'s pictures would have no address');
+  }
+  return url.replace(/\.git$/, '');
+}
+
+// `npm run package`: koodrive.vsix at the top of the repository.
+if (require.main === module) {
+  packageExtension(repoRoot);
 }

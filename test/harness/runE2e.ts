@@ -1,14 +1,10 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { setE2eContext } from '../e2e/context';
 import { openWorkbench, screenshot } from '../e2e/workbench';
-import { startEmulator } from '../emulator/server';
-import { launchChromium } from './browser';
-import { startCodeServer } from './codeServer';
-import { packageExtension } from './packaging';
 import { log, repoRoot, resultsDir } from './paths';
 import { ensureTools } from './tools';
+import { type Cleanup, runCleanups, startWorkbenchSession } from './workbenchSession';
 
 /**
  * `npm run test:e2e`: the packaged extension installed in code-server (without the smoke-test
@@ -35,27 +31,14 @@ function testFiles(): string[] {
 }
 
 async function main(): Promise<number> {
-  const cleanups: { what: string; run: () => Promise<void> | void }[] = [];
+  const cleanups: Cleanup[] = [];
   try {
     const tools = await ensureTools();
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'koodrive-e2e-'));
-    cleanups.push({ what: 'temp folder', run: () => fs.rmSync(work, { recursive: true, force: true }) });
-    const vsix = packageExtension(work);
-    const workspace = path.join(work, 'workspace');
-    fs.mkdirSync(workspace);
-    const emulator = await startEmulator({ port: 0 });
-    cleanups.push({ what: 'emulator', run: () => emulator.close() });
-    log(`emulator at ${emulator.url}`);
-    const server = await startCodeServer({ tools, smokeTestDriver: false, installVsix: vsix, userSettings: { 'koodrive.endpoint': emulator.url } });
-    cleanups.push({ what: 'code-server', run: () => server.stop() });
-    const browser = await launchChromium(tools);
-    cleanups.push({ what: 'Chromium', run: () => browser.close() });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const { emulator, server, browser, page, url } = await startWorkbenchSession({ tools, cleanups });
     fs.mkdirSync(resultsDir, { recursive: true });
     const pageLog = path.join(resultsDir, 'e2e-page-errors.log');
     fs.writeFileSync(pageLog, '');
     page.on('pageerror', (error) => fs.appendFileSync(pageLog, `${error.stack ?? error.message}\n`));
-    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
     setE2eContext({ browser, page, emulator, codeServerUrl: server.url, url, screenshots: resultsDir });
     cleanups.push({ what: 'context', run: () => setE2eContext(undefined) });
 
@@ -107,13 +90,7 @@ async function main(): Promise<number> {
     await Promise.all(hookShots);
     return failures > 0 ? 1 : 0;
   } finally {
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup.run();
-      } catch (error) {
-        log(`stopping the ${cleanup.what} failed: ${String(error)}`);
-      }
-    }
+    await runCleanups(cleanups);
   }
 }
 

@@ -57,20 +57,23 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: s
   });
 }
 
-/** The apt packages of APT_PACKAGES that are not installed (all of them off Debian). */
-function aptPackagesMissing(): string[] {
-  return APT_PACKAGES.filter((name) => {
+/** A font with Chinese characters, for pictures of the workbench (`npm run screenshots`): tests read text, not pixels. */
+const CJK_FONT = 'fonts-wqy-microhei';
+
+/** The apt packages of `packages` that are not installed (all of them off Debian). */
+function aptPackagesMissing(packages: readonly string[]): string[] {
+  return packages.filter((name) => {
     const query = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
     return query.stdout?.trim() !== 'install ok installed';
   });
 }
 
-async function ensureAptPackages(): Promise<void> {
-  const missing = aptPackagesMissing();
+async function ensureAptPackages(packages: readonly string[]): Promise<void> {
+  const missing = aptPackagesMissing(packages);
   if (missing.length === 0) {
     return;
   }
-  const command = `apt-get update && apt-get install -y --no-install-recommends ${APT_PACKAGES.join(' ')}`;
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')}`;
   if (process.getuid?.() !== 0) {
     throw new Error(`Missing Debian packages: ${missing.join(' ')}. Run as root:\n  sudo sh -c '${command}'\nthen run the tests again.`);
   }
@@ -78,7 +81,7 @@ async function ensureAptPackages(): Promise<void> {
   const env = cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' });
   const logFile = path.join(toolsDir, 'apt.log');
   await run('apt-get', ['update'], env, logFile);
-  await run('apt-get', ['install', '-y', '--no-install-recommends', ...APT_PACKAGES], env, logFile);
+  await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], env, logFile);
 }
 
 /**
@@ -108,12 +111,13 @@ async function installOnce(dir: string, spec: string, duration: string, install:
 /**
  * Makes sure Debian's Chromium (and the packages code-server's native modules build with),
  * Node 24 and code-server are installed, caching the last two under `.vscode-test/`, and
- * returns their paths. Root is needed only when apt packages are missing.
+ * returns their paths; with `cjkFont`, a font for Chinese text as well. Root is needed only when
+ * apt packages are missing.
  * @throws when an install fails, or when apt packages are missing and this is not root.
  */
-export async function ensureTools(): Promise<Tools> {
+export async function ensureTools(options: { cjkFont?: boolean } = {}): Promise<Tools> {
   fs.mkdirSync(toolsDir, { recursive: true });
-  await ensureAptPackages();
+  await ensureAptPackages(options.cjkFont ? [...APT_PACKAGES, CJK_FONT] : APT_PACKAGES);
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing although the chromium package is installed`);
   }

@@ -79,8 +79,10 @@ describe('Settings', () => {
       const message = await fx.prompter.waitForNotification(/koodrive\.endpoint must be an https:\/\/ address/);
       assert.deepEqual(message.actions, ['Open Settings']);
       await fx.emulator.control.clearRequests();
-      const groups = await rows(fx.ctx.sharedFolders, 'Created by me');
-      assert.match(labelOf(groups[0]), /^Could not load: The setting koodrive\.endpoint must be an https/);
+      // No account is signed in to that address (D23): the welcome, and nothing sent anywhere.
+      assert.equal(fx.ctx.accounts.state(), 'signedOut');
+      assert.deepEqual(await fx.ctx.sharedFolders.getChildren(), []);
+      assert.deepEqual(await fx.emulator.control.requests(), []);
     } finally {
       await settings(fx.ctx, { endpoint: fx.emulator.url });
     }

@@ -13,7 +13,9 @@ interface Manifest {
     keybindings: { command: string; key: string; when: string; args?: unknown }[];
     views: Record<string, { id: string }[]>;
     configuration: { properties: Record<string, { scope?: string; markdownDescription?: string }> };
+    walkthroughs: { steps: { id: string; description: string; media: { image: string; altText: string }; completionEvents: string[] }[] }[];
   };
+  icon?: string;
   extensionKind?: string[];
   activationEvents: string[];
 }
@@ -111,5 +113,41 @@ describe('package.json agrees with the code', () => {
     assert.deepEqual(Object.keys(zh).sort(), keys);
     const untranslated = keys.filter((key) => zh[key] === en[key] && !/^KooDrive$/.test(en[key]));
     assert.deepEqual(untranslated, []);
+  });
+
+  it('walks a first-time user through signing in, finding an album, removing, downloading and inviting, each step with its picture', () => {
+    const en = read('package.nls.json') as Record<string, string>;
+    const zh = read('package.nls.zh-cn.json') as Record<string, string>;
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.deepEqual(walkthrough.steps.map((step) => step.id), ['signIn', 'findAlbum', 'remove', 'download', 'invite']);
+    const views = Object.values(manifest.contributes.views).flat().map((entry) => `${entry.id}.focus`);
+    for (const step of walkthrough.steps) {
+      for (const texts of [en, zh]) {
+        const description = texts[step.description.replace(/%/g, '')];
+        const links = [...description.matchAll(/\]\(command:([\w.]+)\)/g)].map((match) => match[1]);
+        assert.ok(links.length > 0, `${step.id} offers a button`);
+        assert.deepEqual(links.filter((command) => !declared.includes(command) && !views.includes(command)), [], `${step.id} runs only commands that exist`);
+      }
+      assert.ok(fs.existsSync(path.join(root, step.media.image)), `${step.media.image} exists`);
+      for (const event of step.completionEvents) {
+        const [kind, id] = event.split(':');
+        assert.ok((kind === 'onCommand' && declared.includes(id)) || (kind === 'onContext' && Object.values(ContextKey).includes(id as never)), `${step.id}: ${event}`);
+      }
+    }
+    assert.match(en['walkthrough.signIn.description'], /emulator/, 'it says how to try everything on the local emulator');
+  });
+
+  it('ships a 128 × 128 PNG icon and keeps the pictures small', () => {
+    assert.equal(manifest.icon, 'media/icon.png');
+    const icon = fs.readFileSync(path.join(root, 'media', 'icon.png'));
+    assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128]);
+    const pictures = ['media/walkthrough', 'docs/images'].flatMap((dir) => fs.readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name)));
+    const total = pictures.reduce((sum, file) => sum + fs.statSync(file).size, 0);
+    assert.ok(total < 400 * 1024, `the pictures weigh ${Math.round(total / 1024)} KB`);
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    for (const [, image] of readme.matchAll(/!\[[^\]]*\]\(([^)]+\.png)\)/g)) {
+      assert.ok(fs.existsSync(path.join(root, image)), `README shows ${image}`);
+    }
   });
 });
