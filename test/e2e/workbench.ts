@@ -249,7 +249,7 @@ export async function useAccount(page: Page, user: { userId: string; token: stri
     await runCommand(page, 'KooDrive: Add Account…');
   } else {
     await runCommand(page, 'KooDrive: Switch Account…');
-    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ visible: true });
     await rows.first().waitFor();
     adding = (await rows.filter({ hasText: user.name }).count()) === 0;
     await answerQuickPick(page, [adding ? 'Add Account…' : user.name]);

@@ -190,4 +190,44 @@ describe('Several accounts', () => {
     assert.deepEqual(await fx.ctx.albums.getChildren(), []);
     await signOutAll(fx.ctx);
   });
+
+  it('follows koodrive.userId edited by hand: a signed-in account becomes active, another id shows the welcome', async () => {
+    await signIn(fx, fx.owner);
+    await addAccount(fx.member);
+    await settings(fx.ctx, { userId: fx.owner.userId });
+    await eventually(() => fx.ctx.statusBar.tooltip.startsWith('Signed in to KooDrive as Li Wei 李伟'), 'the owner is active, on screen');
+    assert.ok((await rows(fx.ctx.albums, 'Personal', 'Manual')).map(labelOf).includes('Cat photos'));
+    await settings(fx.ctx, { userId: '1700000000000000000' });
+    await eventually(() => fx.ctx.statusBar.tooltip === 'Click to sign in to KooDrive.', 'nobody is signed in as that id');
+    assert.deepEqual(await fx.ctx.albums.getChildren(), [], 'the welcome, for that id');
+    assert.equal(fx.ctx.accounts.all().length, 2, 'both accounts stay signed in');
+  });
+
+  it('Sign Out with several accounts asks which; the other stays and becomes active when the active one leaves', async () => {
+    await signIn(fx, fx.owner);
+    await addAccount(fx.member);
+    let offered: string[] = [];
+    fx.prompter.script(
+      { pick: (labels) => { offered = labels; return labels.filter((label) => label === 'Zhang Min 张敏'); } },
+      { confirm: true, message: /^Sign Zhang Min 张敏 \(127\.0\.0\.1:\d+\) out of KooDrive\?/ },
+    );
+    await vscode.commands.executeCommand(CommandId.signOut);
+    assert.deepEqual(fx.prompter.unexpected, []);
+    assert.deepEqual(offered, ['Zhang Min 张敏', 'Li Wei 李伟'], 'the active account first');
+    await eventually(() => fx.ctx.accounts.active()?.userId === fx.owner.userId, 'the owner, on the same server, is active');
+    assert.equal(await fx.secrets.get(tokenKey(account(fx.member))), undefined);
+    assert.equal(vscode.workspace.getConfiguration('koodrive').get('userId'), fx.owner.userId);
+  });
+
+  it('lists an account another window signed in, without a prompt', async () => {
+    await signIn(fx, fx.owner);
+    const member = { endpoint: fx.emulator.url, origin: origin(), userId: fx.member.userId, nickname: 'Zhang Min 张敏' };
+    // What Add Account in another window writes: the token, then the index.
+    await fx.secrets.store(tokenKey(member), fx.member.token);
+    await fx.secrets.store('koodrive.accounts', JSON.stringify([...fx.ctx.accounts.all(), member]));
+    await eventually(() => fx.ctx.accounts.all().length === 2, 'the member is listed here too');
+    assert.equal(fx.ctx.accounts.active()?.userId, fx.owner.userId, 'the owner stays active');
+    await switchTo(fx.member);
+    assert.ok((await rows(fx.ctx.albums, 'Personal', 'Manual')).map(labelOf).includes('Hiking 徒步'));
+  });
 });
