@@ -24,13 +24,28 @@ export class Config implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
+  /**
+   * The values read since the last change: every request reads several settings (endpoint,
+   * language, timeout, user id), and reading one from VS Code costs far more than the request's
+   * own work when a filter makes thousands of lookups.
+   */
+  private readonly values = new Map<string, unknown>();
+
   constructor() {
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       const keys = Object.values(SettingKey).filter((key) => event.affectsConfiguration(`${SettingSection}.${key}`));
       if (keys.length > 0) {
+        this.values.clear();
         this.changed.fire(keys);
       }
     });
+  }
+
+  private cached<T>(key: string, read: () => T): T {
+    if (!this.values.has(key)) {
+      this.values.set(key, read());
+    }
+    return this.values.get(key) as T;
   }
 
   private section(): vscode.WorkspaceConfiguration {
@@ -43,8 +58,10 @@ export class Config implements vscode.Disposable {
    * otherwise downgrade the delete confirmation or set a one-second timeout).
    */
   private userValue<T>(key: SettingKey): T | undefined {
-    const inspected = this.section().inspect<T>(key);
-    return inspected?.globalValue ?? inspected?.defaultValue;
+    return this.cached(`user:${key}`, () => {
+      const inspected = this.section().inspect<T>(key);
+      return inspected?.globalValue ?? inspected?.defaultValue;
+    });
   }
 
   userId(): string | undefined {
@@ -79,7 +96,7 @@ export class Config implements vscode.Disposable {
 
   /** The one setting a workspace may set: how many rows a page loads. */
   pageSize(): number {
-    return readPageSize(this.section().get<number>(SettingKey.pageSize), t);
+    return readPageSize(this.cached(`any:${SettingKey.pageSize}`, () => this.section().get<number>(SettingKey.pageSize)), t);
   }
 
   deleteConfirmation(): DeleteConfirmation {

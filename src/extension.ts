@@ -3,7 +3,6 @@ import type { App } from './app';
 import { KooDriveClient } from './api/client';
 import { Accounts } from './auth/accounts';
 import { registerAccountsProvider } from './auth/provider';
-import { addAccount, signInAgain } from './commands/accounts';
 import { registerCommands } from './commands/index';
 import { loadHandlers } from './commands/lazy';
 import { guard } from './commands/runCommand';
@@ -48,7 +47,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
   const accounts: Accounts = new Accounts(extension.secrets, safe(() => config.endpoint()), safe(() => config.userId()));
   const log = new Log(() => [safe(() => config.userId())(), ...accounts.all().map((account) => account.userId)]);
   const base: ScopeInputs['base'] = { language: () => config.language(), timeoutMs: () => config.requestTimeoutMs(), onRequest: (entry) => log.request(entry), onAnomaly: (text) => log.warn(text) };
-  const scopes = new AccountScopes({ base, endpoint: () => config.endpoint(), accounts, prompter: () => app.prompter, signInAgain: (account) => signInAgain(app, account) });
+  const scopes = new AccountScopes({ base, endpoint: () => config.endpoint(), accounts, prompter: () => app.prompter, signInAgain: async (account) => (await loadHandlers()).signInAgain(app, account) });
   const albumDrop = new AlbumDropController((dropped, target) => guard(app, t('Add to Album'), async () => (await loadHandlers()).dropOnAlbum(app.scoped(), dropped, target)));
   const views = createViews({
     get client() { return scopes.current().client; },
@@ -85,7 +84,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<KooD
     background: new Background((name, work) => guard(app, name, work)),
   };
 
-  const accountsMenu = registerAccountsProvider(accounts, { addAccount: () => addAccount(app), signOut: async (account) => (await loadHandlers()).signOutAccount(app, account) });
+  const accountsMenu = registerAccountsProvider(accounts, { addAccount: async () => (await loadHandlers()).addAccount(app), signOut: async (account) => (await loadHandlers()).signOutAccount(app, account) });
   extension.subscriptions.push(
     config, log, accounts, scopes, ...views.disposables, app.details, app.statusBar, app.quota, app.previews,
     ...sessionReactions(app),

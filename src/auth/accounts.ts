@@ -9,6 +9,9 @@ import type { SessionState } from './state';
  * the `koodrive.userId` setting) and which ones KooDrive answered 401 to, and keeps windows in
  * step through `secrets.onDidChange`.
  */
+/** How long a token read from the secret storage is held in memory, at most. */
+const HOLD_TOKEN_MS = 5000;
+
 export class Accounts implements vscode.Disposable {
   private list: Account[] = [];
   private readonly expired = new Set<string>();
@@ -18,6 +21,8 @@ export class Accounts implements vscode.Disposable {
   /** Fires when an account is added, removed, expires or is renewed, here or in another window. */
   readonly onDidChange = this.changes.event;
   private readonly subscription: vscode.Disposable;
+  /** Tokens read lately, for a few seconds (see token). */
+  private readonly held = new Map<string, { token: Promise<string | undefined>; timer: NodeJS.Timeout }>();
   /** Reads and writes of the secrets, one at a time: a reload never lands between the two writes of an add. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -30,6 +35,7 @@ export class Accounts implements vscode.Disposable {
   ) {
     this.subscription = secrets.onDidChange(async (event) => {
       if (isAccountKey(event.key)) {
+        this.release();
         await this.reload();
       }
     });
@@ -116,14 +122,37 @@ export class Accounts implements vscode.Disposable {
     return this.expired.has(accountId(account)) ? 'expired' : 'signedIn';
   }
 
-  /** `account`'s token, read per request and never kept on an object; undefined once it signed out. */
-  async token(account: Account): Promise<string | undefined> {
-    return (await this.secrets.get(tokenKey(account))) || undefined;
+  /**
+   * `account`'s token; undefined once it signed out. Read from the secret storage, and held in
+   * memory for a few seconds at most (reading it costs a round trip to the workbench, and a
+   * filter over a long album makes thousands of requests a minute); any change of the stored
+   * tokens, here or in another window, drops it at once. It is written nowhere else.
+   */
+  token(account: Account): Promise<string | undefined> {
+    const key = tokenKey(account);
+    const held = this.held.get(key);
+    if (!held) {
+      const token = Promise.resolve(this.secrets.get(key)).then((value) => value || undefined);
+      const timer = setTimeout(() => this.held.delete(key), HOLD_TOKEN_MS);
+      timer.unref();
+      this.held.set(key, { token, timer });
+      return token;
+    }
+    return held.token;
+  }
+
+  /** Forgets every token held in memory (the stored ones changed). */
+  private release(): void {
+    for (const { timer } of this.held.values()) {
+      clearTimeout(timer);
+    }
+    this.held.clear();
   }
 
   /** Keeps `token` for `account` (checked by the caller) and lists the account; a 401 it had is forgotten. */
   add(account: Account, token: string): Promise<void> {
     return this.serial(async () => {
+      this.release();
       await this.secrets.store(tokenKey(account), token);
       this.list = [...this.list.filter((each) => !sameAccount(each, account)), account];
       await this.secrets.store(INDEX_KEY, serializeIndex(this.list));
@@ -136,6 +165,7 @@ export class Accounts implements vscode.Disposable {
   /** Signs `account` out: its token is deleted and it leaves the index; the others stay. */
   remove(account: Account): Promise<void> {
     return this.serial(async () => {
+      this.release();
       await this.secrets.delete(tokenKey(account));
       this.list = this.list.filter((each) => !sameAccount(each, account));
       await this.secrets.store(INDEX_KEY, serializeIndex(this.list));
@@ -162,6 +192,7 @@ export class Accounts implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.release();
     this.subscription.dispose();
     this.changes.dispose();
   }

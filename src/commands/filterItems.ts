@@ -71,10 +71,11 @@ async function filterWholeAlbum(app: App, album: AlbumNode, filter: ItemFilter):
   });
   const title = t('Filtering “{0}”', album.title);
   const read = await app.prompter.progress(title, async (reporter, signal) => {
-    const report = throttled((progress: FilterProgress) => reporter.report(t('{0} items read', progress.items.toLocaleString())));
-    const walk = setInterval(() => report(run.progress), REPORT_MS);
+    const say = (progress: FilterProgress): void => reporter.report(t('{0} items read', progress.items.toLocaleString()));
+    const walk = setInterval(() => say(run.progress), REPORT_MS);
     try {
       await app.recovery.call(() => run.read(signal));
+      say(run.progress); // the count reached, however fast the pages came
       return !signal.aborted;
     } finally {
       clearInterval(walk);

@@ -4,6 +4,7 @@
  * with `instanceof`: this bundle carries its own copy of any class it imports.
  */
 import type { CommandId } from '../constants';
+import { addAccount, addAccountCommand, signInAgain, signInCommand } from './accounts';
 import { addToAlbumCommand } from './addToAlbum';
 import { createAlbumCommand } from './createAlbum';
 import { createSharedFolderCommand } from './createSharedFolder';
@@ -29,7 +30,7 @@ import { sortItemsCommand } from './sortItems';
 import { signOutAccount, signOutCommand, switchAccountCommand } from './switchAccount';
 
 /** The commands loaded on first use (the others are registered with their handlers at once). */
-export type LazyCommand = Exclude<CommandId, 'koodrive.signIn' | 'koodrive.addAccount' | 'koodrive.statusBarClick' | 'koodrive.refresh' | 'koodrive.refreshNode' | 'koodrive.loadMore' | 'koodrive.retryLoad' | 'koodrive.showLog' | 'koodrive.openSettings'>;
+export type LazyCommand = Exclude<CommandId, 'koodrive.statusBarClick' | 'koodrive.refresh' | 'koodrive.refreshNode' | 'koodrive.loadMore' | 'koodrive.retryLoad' | 'koodrive.showLog' | 'koodrive.openSettings'>;
 
 export const handlers: Record<LazyCommand, Handler> = {
   'koodrive.filterSharedFolders': filterSharedFoldersCommand,
@@ -57,8 +58,10 @@ export const handlers: Record<LazyCommand, Handler> = {
   'koodrive.rejectInvitation': rejectInvitationCommand,
   'koodrive.showStorage': showStorageCommand,
   'koodrive.download': downloadCommand,
+  'koodrive.signIn': signInCommand,
+  'koodrive.addAccount': addAccountCommand,
   'koodrive.signOut': signOutCommand,
   'koodrive.switchAccount': switchAccountCommand,
 };
 
-export { dropOnAlbum, runRemoval, signOutAccount };
+export { addAccount, dropOnAlbum, runRemoval, signInAgain, signOutAccount };

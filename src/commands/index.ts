@@ -5,13 +5,12 @@ import type { LazyCommand } from './handlers';
 import { loadHandlers } from './lazy';
 import { loadMoreCommand, refreshCommand, refreshNodeCommand, retryLoadCommand, showLogCommand } from './refresh';
 import { type Handler, openSettings, runCommand } from './runCommand';
-import { addAccountCommand, signInCommand } from './accounts';
 
 const t = vscode.l10n.t;
 
 /** Status bar click: switch accounts when signed in; sign in (again) otherwise. */
 async function statusBarClickCommand(app: App): Promise<void> {
-  await (app.accounts.state() === 'signedIn' ? lazy(CommandId.switchAccount)(app) : signInCommand(app));
+  await lazy(app.accounts.state() === 'signedIn' ? CommandId.switchAccount : CommandId.signIn)(app);
 }
 
 /** A handler of the lazily loaded bundle (lazy.ts), fetched when the command first runs. */
@@ -22,9 +21,9 @@ function lazy(id: LazyCommand): Handler {
 /** The command table: id → title for messages, handler. */
 export function commandTable(): Record<CommandId, { title: string; handler: Handler }> {
   return {
-    [CommandId.signIn]: { title: t('Sign In'), handler: signInCommand },
+    [CommandId.signIn]: { title: t('Sign In'), handler: lazy(CommandId.signIn) },
     [CommandId.signOut]: { title: t('Sign Out'), handler: lazy(CommandId.signOut) },
-    [CommandId.addAccount]: { title: t('Add Account'), handler: addAccountCommand },
+    [CommandId.addAccount]: { title: t('Add Account'), handler: lazy(CommandId.addAccount) },
     [CommandId.switchAccount]: { title: t('Switch Account'), handler: lazy(CommandId.switchAccount) },
     [CommandId.refresh]: { title: t('Refresh'), handler: refreshCommand },
     [CommandId.refreshNode]: { title: t('Refresh'), handler: refreshNodeCommand },

@@ -11,7 +11,7 @@ import { fileKind, type ItemExtras, itemDescription, itemName, itemSentence, ite
 import { albumDescription, albumLabel, fieldsMarkdown, isManual, text } from '../model/present';
 import type { AlbumGroupNode, Family } from './albumGroups';
 import { contextValue, rowId, TreeNode } from './node';
-import { MessageNode, WindowNode } from './messageNodes';
+import { WindowNode } from './messageNodes';
 import { PagedNode, type RowHost, type RowPage } from './pagedNode';
 import type { NodeType } from './kinds';
 
@@ -47,8 +47,13 @@ export interface AlbumsHost extends RowHost {
 /** The most item rows an album shows at once: a window, with Next and Previous items beyond. */
 export const ALBUM_WINDOW_ROWS = 2000;
 
-/** How often an album being filtered over its whole length redraws, at most. */
+/**
+ * How often an album being filtered over its whole length redraws its rows, at most: sooner while
+ * it shows few, up to every few seconds once it shows thousands (each redraw sends every row to
+ * the workbench). Between, only its progress row is redrawn.
+ */
 const RUN_REDRAW_MS = 400;
+const RUN_REDRAW_MAX_MS = 3000;
 
 /**
  * An album; expanding it lists its contents with cursor paging (D11), a window of at most
@@ -65,6 +70,10 @@ export class AlbumNode extends PagedNode<string> {
   /** The rows of the matches shown, by their place in the album, so a redraw keeps them. */
   private matchRows = new Map<number, AlbumContentNode>();
   private redraw: NodeJS.Timeout | undefined;
+  /** The run's progress row, one object for the whole run so it can be redrawn on its own. */
+  private status: RunStatusNode | undefined;
+  /** What the last full redraw of the matches showed, to tell whether the next must redraw them all. */
+  private drawn = '';
 
   constructor(
     readonly group: AlbumGroupNode,
@@ -163,7 +172,13 @@ export class AlbumNode extends PagedNode<string> {
   attachRun(run: FilterRun): void {
     this.detachRun();
     this.run = run;
+    this.status = new RunStatusNode(this, run);
     this.host.changed(this);
+  }
+
+  /** True while a filter over the whole album decides what it shows (details arriving change nothing). */
+  get filteringWholeAlbum(): boolean {
+    return this.run !== undefined;
   }
 
   /** Back to the listing's window, as it was before the filter. */
@@ -171,6 +186,8 @@ export class AlbumNode extends PagedNode<string> {
     if (this.run) {
       this.run.stop();
       this.run = undefined;
+      this.status = undefined;
+      this.drawn = '';
       this.matchWindow = 0;
       this.matchRows = new Map();
       clearTimeout(this.redraw);
@@ -179,12 +196,19 @@ export class AlbumNode extends PagedNode<string> {
     }
   }
 
-  /** Matches changed (a run found some, details arrived under a filter): redraw, at most every {@link RUN_REDRAW_MS}. */
+  /**
+   * Matches or progress changed (a run found some, details arrived under a filter): redraw soon,
+   * the whole window only when what it shows changed, else just the progress row.
+   */
   redrawSoon(): void {
     this.redraw ??= setTimeout(() => {
       this.redraw = undefined;
-      this.host.changed(this);
-    }, RUN_REDRAW_MS);
+      if (this.run && this.status && runShape(this.run, this.matchWindow) === this.drawn) {
+        this.host.changed(this.status);
+      } else {
+        this.host.changed(this);
+      }
+    }, Math.min(RUN_REDRAW_MAX_MS, RUN_REDRAW_MS + this.matchRows.size));
   }
 
   override async moveWindow(direction: 'next' | 'previous'): Promise<void> {
@@ -200,6 +224,7 @@ export class AlbumNode extends PagedNode<string> {
   /** A window of the run's matches, then a row saying how far the run is. */
   private matchView(run: FilterRun): TreeNode[] {
     const { items, more } = run.matches(this.matchWindow * ALBUM_WINDOW_ROWS, ALBUM_WINDOW_ROWS);
+    this.drawn = runShape(run, this.matchWindow);
     const rows = new Map<number, AlbumContentNode>();
     for (const { index, content, details } of items) {
       const row = this.matchRows.get(index) ?? new AlbumContentNode(this, this.host, content, details);
@@ -211,18 +236,11 @@ export class AlbumNode extends PagedNode<string> {
     if (this.matchWindow > 0) {
       shown.unshift(new WindowNode(this, 'previous', t('Previous matches…')));
     }
-    const progress = run.progress;
     if (more && rows.size === ALBUM_WINDOW_ROWS) {
       shown.push(new WindowNode(this, 'next', t('Next matches ({0} onwards)…', ((this.matchWindow + 1) * ALBUM_WINDOW_ROWS + 1).toLocaleString())));
     }
-    if (progress.phase === 'reading') {
-      shown.push(new MessageNode(this, t('Filtering the whole album: {0} items read…', progress.items.toLocaleString()), 'loading~spin'));
-    } else if (progress.phase === 'lookingUp' || progress.phase === 'ready') {
-      shown.push(new MessageNode(this, t('Filtering the whole album: {0} of {1} names looked up…', progress.looked.toLocaleString(), progress.lookups.toLocaleString()), 'loading~spin'));
-    } else if (progress.phase === 'stopped') {
-      shown.push(new MessageNode(this, t('Filter stopped: {0} matches among the {1} items checked', progress.matches.toLocaleString(), (progress.items - progress.lookups + progress.looked).toLocaleString()), 'debug-pause'));
-    } else if (progress.matches === 0) {
-      shown.push(new MessageNode(this, t('No item matches the filter')));
+    if (this.status && runStatus(run)) {
+      shown.push(this.status);
     }
     return shown;
   }
@@ -295,6 +313,11 @@ export class AlbumContentNode extends TreeNode {
   private hovered = false;
   private problem: string | undefined;
   private asked = false;
+  /**
+   * The row as last drawn, until something it shows changes: a filter's redraws resend thousands
+   * of rows, and each would otherwise format its sizes, dates and sentence again.
+   */
+  private item: vscode.TreeItem | undefined;
 
   constructor(
     readonly album: AlbumNode,
@@ -341,9 +364,10 @@ export class AlbumContentNode extends TreeNode {
     this.host.itemDetails.details(this.fileId, this.ownerId, signal).then(
       (details) => {
         this.fileDetails = details;
+        this.item = undefined;
         this.host.changed(this);
-        if (this.host.itemFilter(this.album.albumId)) {
-          this.album.redrawSoon(); // the filter may now keep or drop this row
+        if (this.host.itemFilter(this.album.albumId) && !this.album.filteringWholeAlbum) {
+          this.album.redrawSoon(); // the filter over the loaded rows may now keep or drop this row
         }
       },
       (error: unknown) => {
@@ -352,6 +376,7 @@ export class AlbumContentNode extends TreeNode {
           return;
         }
         this.problem = error instanceof Error && error.name === 'OtherOwnerSpace' ? t('KooDrive does not share the space of this file’s owner') : errorReason(error, t);
+        this.item = undefined;
         if (isKooDriveError(error) && error.kind === 'sessionExpired') {
           this.host.failed(error);
         }
@@ -368,6 +393,7 @@ export class AlbumContentNode extends TreeNode {
     ]);
     this.path = path;
     this.hovered = true;
+    this.item = undefined;
     return this.tooltip({ path, thumbnail });
   }
 
@@ -376,6 +402,11 @@ export class AlbumContentNode extends TreeNode {
   }
 
   treeItem(): vscode.TreeItem {
+    this.item ??= this.makeTreeItem();
+    return this.item;
+  }
+
+  private makeTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.None);
     item.id = rowId('content', this.album.albumId, this.content.id);
     item.description = this.description;
@@ -395,5 +426,55 @@ export class AlbumContentNode extends TreeNode {
 
   override apiObject(): Record<string, unknown> {
     return this.fileDetails ? { ...this.content, file: this.fileDetails } : this.content;
+  }
+}
+
+/** What a full redraw of a run's window depends on: its matches in the window, whether more follow, and which progress row shows. */
+function runShape(run: FilterRun, window: number): string {
+  const { matches, phase } = run.progress;
+  const before = window * ALBUM_WINDOW_ROWS;
+  const inWindow = Math.min(ALBUM_WINDOW_ROWS, Math.max(0, matches - before));
+  return `${inWindow}/${String(matches > before + ALBUM_WINDOW_ROWS)}/${phase}`;
+}
+
+/** The progress row of a run: its text and icon, or nothing once it is done and found matches. */
+function runStatus(run: FilterRun): { text: string; icon: string } | undefined {
+  const progress = run.progress;
+  switch (progress.phase) {
+    case 'reading':
+      return { text: t('Filtering the whole album: {0} items read…', progress.items.toLocaleString()), icon: 'loading~spin' };
+    case 'ready':
+    case 'lookingUp':
+      return { text: t('Filtering the whole album: {0} of {1} names looked up…', progress.looked.toLocaleString(), progress.lookups.toLocaleString()), icon: 'loading~spin' };
+    case 'stopped':
+      return { text: t('Filter stopped: {0} matches among the {1} items checked', progress.matches.toLocaleString(), (progress.items - progress.lookups + progress.looked).toLocaleString()), icon: 'debug-pause' };
+    default:
+      return progress.matches === 0 ? { text: t('No item matches the filter'), icon: 'info' } : undefined;
+  }
+}
+
+/** The row under a filtered album that says how far the filter over the whole album is; redrawn on its own. */
+class RunStatusNode extends TreeNode {
+  override readonly nodeTypes: readonly NodeType[] = ['message'];
+
+  constructor(
+    private readonly album: AlbumNode,
+    private readonly run: FilterRun,
+  ) {
+    super(album);
+  }
+
+  get title(): string {
+    return runStatus(this.run)?.text ?? '';
+  }
+
+  treeItem(): vscode.TreeItem {
+    const status = runStatus(this.run);
+    const item = new vscode.TreeItem(status?.text ?? '', vscode.TreeItemCollapsibleState.None);
+    // One id for the whole run: its label changes while the workbench keeps the same row.
+    item.id = rowId('filterStatus', this.album.albumId);
+    item.iconPath = new vscode.ThemeIcon(status?.icon ?? 'info');
+    item.contextValue = 'message';
+    return item;
   }
 }

@@ -73,11 +73,14 @@ export abstract class KooTreeProvider implements vscode.TreeDataProvider<TreeNod
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const item = node.treeItem();
-    if (node.busy) {
-      item.description = node.busy;
-      item.iconPath = new vscode.ThemeIcon('loading~spin');
+    if (!node.busy) {
+      return item;
     }
-    return item;
+    // A copy: a row may keep its item between redraws, and the busy label is not part of it.
+    const busy = Object.assign(new vscode.TreeItem(item.label ?? '', item.collapsibleState), item);
+    busy.description = node.busy;
+    busy.iconPath = new vscode.ThemeIcon('loading~spin');
+    return busy;
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {

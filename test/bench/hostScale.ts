@@ -16,7 +16,7 @@ import { packageExtension } from '../harness/packaging';
 import { argument, resultsDir } from '../harness/paths';
 import { ensureTools, type Tools } from '../harness/tools';
 import { filterStep } from './filterStep';
-import { finalTable, LEGEND, sizeBlock, type StepFigures, stepFigures } from './scaleReport';
+import { finalTable, LEGEND, rulesBlock, sizeBlock, type StepFigures, stepFigures } from './scaleReport';
 import { newResult, now, type SizeResult, sleep } from './scaleResult';
 import { Cleanups, openSession, type Session } from './scaleSession';
 import { clearStep, firstRowsStep, reload, removeAllStep, tidy } from './scaleSteps';
@@ -133,6 +133,7 @@ async function main(): Promise<void> {
     }
     if (results.length > 0) {
       say(finalTable(results));
+      say(rulesBlock(results));
     }
     say(`\n${LEGEND}`);
   } finally {

@@ -139,10 +139,42 @@ export const LEGEND = [
   `- matches shown: the album's child count the tree announces (aria-setsize of its first child row, less the Load more or message row), polled every ~0.2 s, against the names from the emulator's catalogue; the step stops ${SETTLE_MS / 1000} s after the last lookup if the count no longer changes ("never").`,
   '- progress shown until: the last poll (~0.2 s) that saw a notification toast with a running progress bar, from the click on "The whole album".',
   `- names of "${OTHER}": from the click that expands it (once the listing is read, or 10 s into the filter) until all its rows show file names; "its getFile answered" is the emulator's view of the same.`,
-  '- Clear Item Filter: from the click on the view title\'s action until the album announces more children than the filter let through; settled: its last change before 3 s without change (or every listed item shown). Rows: that child count; "tree rows tall": the row layer\'s height over a row\'s height; "in the DOM": rows rendered.',
+  '- Clear Item Filter: from the click on the view title\'s action until the album announces another number of children than the filter showed (its own rows again); settled: its last change before 3 s without change (or every listed item shown). Rows: that child count; "tree rows tall": the row layer\'s height over a row\'s height; "in the DOM": rows rendered.',
   '- Remove All: from the click on the context-menu entry until the modal says "Remove all N items"; then Cancel.',
   '- RSS / CPU: /proc/<pid>/status VmRSS and /proc/<pid>/stat of the process in code-server\'s group whose command line has --type=extensionHost, every 150 ms; busiest second: the highest share of a 1 s span its main thread was on a CPU.',
   '- CPU per step: the extension host\'s from /proc/<pid>/stat; Chromium\'s summed over the processes below this one; "emulator + Playwright" is this process (process.cpuUsage); machine busy: /proc/stat, all cores, other people\'s work included.',
   '- page round trip: every 0.5 s, page.evaluate(() => 1) timed; it needs only the workbench page\'s main thread, so it tells a busy renderer from a busy extension host.',
   '- palette probe: every ~1.5 s while no prompt of a step is open: F1, "KooDrive: Sort Album Items…", time from Enter until its quick pick is on screen, then Escape. It crosses the renderer, code-server and the extension host, so a busy renderer also shows in it.',
 ].join('\n');
+
+/**
+ * The five rules of a large album, judged on the largest size (the listing rule against the
+ * smallest): each line says met or NOT met, and the figure it was judged on.
+ */
+export function rulesBlock(results: { r: SizeResult; steps: StepFigures[] }[]): string {
+  if (results.length === 0) {
+    return '';
+  }
+  const largest = results[results.length - 1];
+  const smallest = results[0];
+  const { r, steps } = largest;
+  const verdict = (met: boolean | undefined): string => (met === undefined ? 'not measured' : met ? 'met' : 'NOT met');
+  const probes = steps.map((each) => each.longestProbeS);
+  const slowest = probes.some((value) => value === null) ? null : Math.max(0, ...probes.map((value) => value ?? 0));
+  const pages = steps.map((each) => each.longestPageS ?? 0);
+  const growth = steps.map((each) => (each.host && r.baselineMb !== undefined ? { name: each.name, peak: each.host.peakMb - r.baselineMb, end: each.host.endMb - r.baselineMb } : undefined)).filter((each) => each !== undefined);
+  const worst = growth.reduce((most, each) => (each.peak > most.peak ? each : most), growth[0] ?? { name: '—', peak: 0, end: 0 });
+  const lastEnd = growth[growth.length - 1]?.end;
+  const ratio = typeof r.filter.pagesS === 'number' && typeof smallest.r.filter.pagesS === 'number' && smallest !== largest ? r.filter.pagesS / smallest.r.filter.pagesS : undefined;
+  const sizes = r.size / smallest.r.size;
+  const covered = r.filter.progressAtEnd === true || (r.filter.progressUntilS !== undefined && r.filter.lastLookupS !== undefined && r.filter.progressUntilS + 1 >= r.filter.lastLookupS);
+  return [
+    '',
+    `The five rules at ${int(r.size)} items:`,
+    `1. no freeze (every palette probe within 1 s): ${verdict(slowest === null ? false : slowest <= 1)}; the slowest ${slowest === null ? 'never answered' : s2(slowest)}, page round trips at most ${s2(Math.max(0, ...pages))}`,
+    `2. memory bounded (at most +300 MB over the signed-in baseline in any step, below it after): ${verdict(growth.length === 0 ? undefined : worst.peak <= 300 && (lastEnd ?? 0) <= 300)}; the most +${mb(worst.peak)} (${worst.name}), +${mb(lastEnd ?? 0)} at the end`,
+    `3. linear listing (every page read in at most 12x the time of ${int(smallest.r.size)} items): ${verdict(ratio === undefined ? undefined : ratio <= 12)}; ${ratio === undefined ? 'one size only' : `${ratio.toFixed(1)}x for ${sizes}x the items`}`,
+    `4. an album opened during the filter named within 2 s: ${verdict(typeof r.other.namesS === 'number' ? r.other.namesS <= 2 : r.other.namesS === null ? false : undefined)}; ${time(r.other.namesS, r.limitS)}`,
+    `5. progress covering the lookups: ${verdict(r.filter.progressFromS === undefined ? false : covered)}; ${r.filter.progressText ? `"${r.filter.progressText}"` : 'no progress seen'}`,
+  ].join('\n');
+}

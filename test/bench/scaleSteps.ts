@@ -35,9 +35,10 @@ function clearAction(s: Session): Locator {
 }
 
 /**
- * Step 5: Clear Item Filter from the view's title; times until the album shows more rows than
- * the filter let through, then until their number stops changing (3 s without change, or every
- * item listed), and reads how many rows the tree then holds.
+ * Step 5: Clear Item Filter from the view's title; times until the album shows its own rows again
+ * (its child count is no longer the filter's: a window of the listing holds fewer rows than the
+ * matches of a long album, a list of every row more), then until their number stops changing
+ * (3 s without change, or every item listed), and reads how many rows the tree then holds.
  */
 export async function clearStep(s: Session, r: SizeResult, limitMs: number): Promise<void> {
   const { page, counter } = s;
@@ -65,7 +66,7 @@ export async function clearStep(s: Session, r: SizeResult, limitMs: number): Pro
       await s.lock.run(() => revealAlbumRow(page, LARGE)); // the tree kept a scroll position past it
     }
     count = album.childCount ?? count;
-    return count > before;
+    return count !== before;
   }, deadline);
   r.clear.backS = secs(back, t0);
   if (back !== undefined) {

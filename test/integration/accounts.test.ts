@@ -230,4 +230,15 @@ describe('Several accounts', () => {
     await switchTo(fx.member);
     assert.ok((await rows(fx.ctx.albums, 'Personal', 'Manual')).map(labelOf).includes('Hiking 徒步'));
   });
+
+  it('sends no token another window signed out, not even for work already under way', async () => {
+    await signIn(fx, fx.owner);
+    const underway = fx.ctx.scoped(); // a command started as the owner
+    await underway.client.listSharedFolders({ offset: 0, limit: 1 }); // its token is now read
+    await fx.secrets.delete(tokenKey(account(fx.owner)));
+    await eventually(() => fx.ctx.accounts.state() === 'signedOut', 'this window follows');
+    await fx.emulator.control.clearRequests();
+    await assert.rejects(underway.client.listSharedFolders({ offset: 0, limit: 1 }), /not signed in \(no access token\)/);
+    assert.deepEqual(await fx.emulator.control.requests(), [], 'nothing was sent');
+  });
 });

@@ -30,7 +30,7 @@ async function productionOptions(outfile: string, bundle: 'extension' | 'command
 }
 
 /** The modules of src/commands that activation needs; every other command loads on first use. */
-const EAGER_COMMANDS = ['accounts', 'index', 'lazy', 'refresh', 'runCommand'];
+const EAGER_COMMANDS = ['index', 'lazy', 'refresh', 'runCommand'];
 
 describe('the production bundle', () => {
   let dir = '';
