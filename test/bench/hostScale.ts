@@ -6,7 +6,9 @@
  * expanding the album, Filter Items… over the whole album (its listing, lookups, matches and
  * progress), another album opened meanwhile, Clear Item Filter and Remove All's count; all the
  * while it samples the extension host's memory and probes whether it answers. Each step is
- * limited (`--step-timeout-s`, default 180). Figures only: nothing is asserted.
+ * limited (`--step-timeout-s`, default 180). `--workbench-settings='{"http.proxySupport":"off"}'`
+ * adds VS Code settings, to tell the extension's costs from the workbench's. Figures only:
+ * nothing is asserted.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -37,21 +39,29 @@ const say = (line: string): void => {
 
 const message = (error: unknown): string => (error instanceof Error ? error.message.split('\n')[0] : String(error));
 
-/** `--sizes=10000,100000` and `--step-timeout-s=180`. @throws on a value that is not a positive integer. */
-function options(): { sizes: number[]; limitS: number } {
+const USAGE = 'usage: hostScale.js [--sizes=10000,100000] [--step-timeout-s=180] [--workbench-settings=JSON] (sizes of at least 100; settings as a JSON object)';
+
+/** `--sizes=10000,100000`, `--step-timeout-s=180`, `--workbench-settings={...}`. @throws on a value that is not a positive integer or an object. */
+function options(): { sizes: number[]; limitS: number; settings: Record<string, unknown> } {
   const sizes = (argument('sizes') ?? '10000,100000').split(',').map((text) => Number(text.trim()));
   const limitS = Number(argument('step-timeout-s') ?? 180);
-  if (sizes.some((size) => !Number.isInteger(size) || size < 100) || !Number.isInteger(limitS) || limitS < 1) {
-    throw new Error('usage: hostScale.js [--sizes=10000,100000] [--step-timeout-s=180] (sizes of at least 100)');
+  let settings: unknown;
+  try {
+    settings = JSON.parse(argument('workbench-settings') ?? '{}');
+  } catch {
+    throw new Error(USAGE);
   }
-  return { sizes, limitS };
+  if (sizes.some((size) => !Number.isInteger(size) || size < 100) || !Number.isInteger(limitS) || limitS < 1 || typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+    throw new Error(USAGE);
+  }
+  return { sizes, limitS, settings: settings as Record<string, unknown> };
 }
 
 /** One size, from a fresh emulator and code-server to its figures; its world is stopped after. */
-async function runSize(tools: Tools, vsix: string, size: number, limitS: number, cleanups: Cleanups): Promise<{ r: SizeResult; steps: StepFigures[] }> {
+async function runSize(tools: Tools, vsix: string, size: number, limitS: number, settings: Record<string, unknown>, cleanups: Cleanups): Promise<{ r: SizeResult; steps: StepFigures[] }> {
   const started = now();
   say(`\n[${size}] starting the emulator (Large album of ${size} items), code-server and Chromium; signing in…`);
-  const session = await openSession({ tools, vsix, size, limitMs: limitS * 1000, cleanups });
+  const session = await openSession({ tools, vsix, size, limitMs: limitS * 1000, settings, cleanups });
   const r = newResult(size, limitS, session.expectedMatches);
   await sleep(3000); // let the host settle after signing in before taking its baseline
   r.baselineMb = session.monitor.latest()?.rssMb;
@@ -94,7 +104,7 @@ async function runSize(tools: Tools, vsix: string, size: number, limitS: number,
 let stopping = false;
 
 async function main(): Promise<void> {
-  const { sizes, limitS } = options();
+  const { sizes, limitS, settings } = options();
   const shared = new Cleanups();
   const perSize = new Cleanups();
   const stop = (signal: string): void => {
@@ -109,7 +119,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGHUP', () => stop('SIGHUP'));
 
-  say(`Scale benchmark of the real extension host: sizes ${sizes.join(', ')}, each step limited to ${limitS} s. Figures only, nothing is asserted.`);
+  say(`Scale benchmark of the real extension host: sizes ${sizes.join(', ')}, each step limited to ${limitS} s${Object.keys(settings).length > 0 ? `, workbench settings ${JSON.stringify(settings)}` : ''}. Figures only, nothing is asserted.`);
   say(`Machine: ${os.availableParallelism()} cores, load ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} (other work on the machine slows every figure).`);
   const results: { r: SizeResult; steps: StepFigures[] }[] = [];
   try {
@@ -119,7 +129,7 @@ async function main(): Promise<void> {
     const vsix = packageExtension(work);
     for (const size of sizes) {
       try {
-        const result = await runSize(tools, vsix, size, limitS, perSize);
+        const result = await runSize(tools, vsix, size, limitS, settings, perSize);
         results.push(result);
         say(sizeBlock(result.r, result.steps));
       } catch (error) {

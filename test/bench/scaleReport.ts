@@ -3,7 +3,7 @@ import type { HostMonitor, HostWindow } from './hostMonitor';
 import type { PageProbe } from './pageProbe';
 import type { PaletteProbe, ProbeResult } from './paletteProbe';
 import { FILTER, OTHER } from './scaleSession';
-import type { Seconds, SizeResult } from './scaleResult';
+import { type Seconds, type SizeResult, windowMatches } from './scaleResult';
 
 /** The scale benchmark's printout: one block per size, a final table, and how each figure is measured. */
 
@@ -82,7 +82,7 @@ export function sizeBlock(r: SizeResult, steps: StepFigures[]): string {
     `2. Filter Items… "${FILTER}", the whole album: ${f.question ? `a question was asked and answered "Look Up All": ${f.question}` : 'no further question was asked'}`,
     `   listing read: ${t(f.pagesS)} (${int(f.pageRequests)} ListAlbumContent requests)`,
     `   getFile: ${int(f.lookups)} lookups during the step; every item looked up: ${t(f.lookupsS)} (${int(f.lookedUp)} of ${int(r.size)} items${f.lastLookupS !== undefined ? `, the last at ${s2(f.lastLookupS)}` : ''})`,
-    `   matches in the tree: first ${t(f.firstMatchS)}; all ${int(f.expected)} ${f.matchesStuck ? 'never' : t(f.matchesS)}` +
+    `   matches in the tree: first ${t(f.firstMatchS)}; the window full (${int(windowMatches(f.expected))} of the ${int(f.expected)} matches) ${f.matchesStuck ? 'never' : t(f.matchesS)}` +
       `${f.matchesS === null ? ` (${f.matchesShown === undefined ? 'none seen' : `${int(f.matchesShown)} shown at the end`}${f.matchesStuck ? `, unchanged ${SETTLE_MS / 1000} s after the last lookup` : ''})` : ''}`,
     `   matches over time (s: count): ${timeline(f.timeline)}`,
     `3. progress notification: ${f.progressFromS === undefined ? 'never seen' : `from ${s2(f.progressFromS)} until ${f.progressAtEnd ? 'the end of the step (still shown)' : s2(f.progressUntilS ?? 0)}`}` +
@@ -113,7 +113,7 @@ export function finalTable(results: { r: SizeResult; steps: StepFigures[] }[]): 
     ['1. first rows; names on screen', cell((r) => `${t(r, r.firstRows)}; ${t(r, r.firstNames)}`)],
     ['2. filter: all listing pages read', cell((r) => `${t(r, r.filter.pagesS)} (${int(r.filter.pageRequests)} pages)`)],
     ['2. filter: every item looked up (getFile)', cell((r) => `${t(r, r.filter.lookupsS)} (${int(r.filter.lookedUp)} of ${int(r.size)})`)],
-    ['2. filter: all matches shown', cell((r) => `${r.filter.matchesStuck ? 'never' : t(r, r.filter.matchesS)} (${r.filter.matchesShown === undefined ? '—' : int(r.filter.matchesShown)} of ${int(r.filter.expected)})`)],
+    ['2. filter: matches shown (a window of at most 2,000)', cell((r) => `${r.filter.matchesStuck ? 'never' : t(r, r.filter.matchesS)} (${r.filter.matchesShown === undefined ? '—' : int(Math.min(r.filter.matchesShown, windowMatches(r.filter.expected)))} of ${int(windowMatches(r.filter.expected))}; ${int(r.filter.expected)} in all)`)],
     ['3. progress shown until / last lookup', cell((r) => `${r.filter.progressAtEnd ? 'still shown' : r.filter.progressUntilS === undefined ? 'never' : s2(r.filter.progressUntilS)} / ${r.filter.lastLookupS === undefined ? '—' : s2(r.filter.lastLookupS)}${r.filter.lookupsS === null ? '+' : ''}`)],
     ['7. ext host RSS during the filter, start → peak', cell((_r, steps) => peak(steps, '2.'))],
     [`4. names of "${OTHER}" opened meanwhile`, cell((r) => t(r, r.other.namesS))],
@@ -136,7 +136,7 @@ export const LEGEND = [
   '- first rows / names: from the click that expands "Large album" until a row under it is in the DOM / until every item row on screen has a label ending in a file extension (the emulator\'s file ids have no dot).',
   '- listing pages read: until the ListAlbumContent requests for the album (since it was expanded) have asked for as many items as it holds (page sizes summed); the count is the step\'s requests.',
   '- every item looked up: until the emulator has answered getFile for every distinct file of the album; the lookups are those it answered during the step.',
-  `- matches shown: the album's child count the tree announces (aria-setsize of its first child row, less the Load more or message row), polled every ~0.2 s, against the names from the emulator's catalogue; the step stops ${SETTLE_MS / 1000} s after the last lookup if the count no longer changes ("never").`,
+  `- matches shown: the album's child count the tree announces (aria-setsize of its first child row, less the Load more or message row), polled every ~0.2 s, against the names from the emulator's catalogue: the window is full with every match, or with the first 2,000 and a "Next matches…" row after them; the step stops ${SETTLE_MS / 1000} s after the last lookup if the count no longer changes ("never").`,
   '- progress shown until: the last poll (~0.2 s) that saw a notification toast with a running progress bar, from the click on "The whole album".',
   `- names of "${OTHER}": from the click that expands it (once the listing is read, or 10 s into the filter) until all its rows show file names; "its getFile answered" is the emulator's view of the same.`,
   '- Clear Item Filter: from the click on the view title\'s action until the album announces another number of children than the filter showed (its own rows again); settled: its last change before 3 s without change (or every listed item shown). Rows: that child count; "tree rows tall": the row layer\'s height over a row\'s height; "in the DOM": rows rendered.',

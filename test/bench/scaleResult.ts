@@ -53,6 +53,14 @@ export interface SizeResult {
 }
 
 /** A fresh result for one size. */
+/** The most matches an album shows at once (the tree's window, src/tree/albumNodes.ts); a "Next matches…" row follows when there are more. */
+export const WINDOW_ROWS = 2000;
+
+/** The matches the album's window holds once every match is known. */
+export function windowMatches(expected: number): number {
+  return Math.min(expected, WINDOW_ROWS);
+}
+
 export function newResult(size: number, limitS: number, expected: number): SizeResult {
   return {
     size,

@@ -112,7 +112,7 @@ export async function signIn(page: Page, owner: EmulatorUser): Promise<void> {
  * Starts one size's world and signs in; registers every stop with `cleanups`.
  * @throws when a part cannot start (the caller's cleanups stop the rest).
  */
-export async function openSession(options: { tools: Tools; vsix: string; size: number; limitMs: number; cleanups: Cleanups }): Promise<Session> {
+export async function openSession(options: { tools: Tools; vsix: string; size: number; limitMs: number; settings?: Record<string, unknown>; cleanups: Cleanups }): Promise<Session> {
   const { tools, vsix, size, limitMs, cleanups } = options;
   const counter = new RequestCounter();
   const emulator = await startEmulator({ scale: { albumItems: size }, onRequest: counter.onRequest });
@@ -128,7 +128,7 @@ export async function openSession(options: { tools: Tools; vsix: string; size: n
   const workspace = path.join(work, 'workspace');
   fs.mkdirSync(workspace);
   // Without the smoke-test driver, so that notifications (the progress of the filter) show.
-  const server = await startCodeServer({ tools, smokeTestDriver: false, installVsix: vsix, userSettings: { 'koodrive.endpoint': emulator.url, 'koodrive.pageSize': 50 } });
+  const server = await startCodeServer({ tools, smokeTestDriver: false, installVsix: vsix, userSettings: { ...options.settings, 'koodrive.endpoint': emulator.url, 'koodrive.pageSize': 50 } });
   cleanups.add('code-server', () => server.stop());
   const browser = await launchChromium(tools, { handleSignals: false }); // hostScale.ts stops everything on Ctrl+C
   cleanups.add('Chromium', () => browser.close());
