@@ -90,7 +90,7 @@ async function filterWholeAlbum(app: App, album: AlbumNode, filter: ItemFilter):
     return;
   }
   if (lookups > LOOKUPS_WITHOUT_ASKING) {
-    const estimate = aboutDuration((lookups * (app.itemDetails.meanLookupMs || 100)) / 8, t);
+    const estimate = aboutDuration((lookups * (app.itemDetails.typicalLookupMs || 100)) / 8, t);
     const go = await pickOne(app, [
       { label: t('Look up all {0} names', lookups.toLocaleString()), description: estimate, value: true },
       { label: t('Filter the {0} items loaded only', album.contents().length.toLocaleString()), value: false },

@@ -45,9 +45,9 @@ export class FileDetailsService {
     return this.queue.peek(fileId);
   }
 
-  /** The average time of a lookup so far, in ms (0 before the first): to say how long many take. */
-  get meanLookupMs(): number {
-    return this.queue.meanMs;
+  /** How long a lookup typically takes, in ms (0 before the first): to say how long many take. */
+  get typicalLookupMs(): number {
+    return this.queue.typicalMs;
   }
 
   /**

@@ -66,6 +66,22 @@ class Fifo<T> {
   }
 }
 
+/** How many of the latest lookup durations {@link KeyedQueue.typicalMs} looks at. */
+const RECENT_LOOKUPS = 64;
+
+/**
+ * A lookup's typical duration: the lower quartile of `samples` (0 when there are none). Not the
+ * mean: the first lookups of a session wait for a connection, a space's id and a host still
+ * starting, and their mean made 100,000 lookups sound like 35 minutes when they took 90 s.
+ */
+export function typicalDuration(samples: readonly number[]): number {
+  if (samples.length === 0) {
+    return 0;
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 4)];
+}
+
 export class KeyedQueue<V, C = undefined> {
   private readonly cache = new Map<string, V>();
   private readonly jobs = new Map<string, Job<V>>();
@@ -75,8 +91,8 @@ export class KeyedQueue<V, C = undefined> {
   private running = 0;
   private waitingJobs = 0;
   private scheduled = false;
-  private mean = 0;
-  private measured = 0;
+  /** The durations of the latest lookups, in ms, oldest first. */
+  private readonly recent: number[] = [];
 
   constructor(
     private readonly lookup: (key: string, signal: AbortSignal, context: C) => Promise<V>,
@@ -132,9 +148,12 @@ export class KeyedQueue<V, C = undefined> {
     return this.waitingJobs;
   }
 
-  /** The average time of the lookups so far, in ms (0 before the first): to estimate how long many more take. */
-  get meanMs(): number {
-    return this.mean;
+  /**
+   * How long a lookup takes, in ms, judged from the latest ones (0 before the first): to estimate
+   * how long many more take. See {@link typicalDuration}.
+   */
+  get typicalMs(): number {
+    return typicalDuration(this.recent);
   }
 
   /** Forgets every cached value and drops every lookup (a new session). */
@@ -256,8 +275,10 @@ export class KeyedQueue<V, C = undefined> {
   }
 
   private measure(ms: number): void {
-    this.measured = Math.min(this.measured + 1, 100);
-    this.mean += (ms - this.mean) / this.measured;
+    this.recent.push(ms);
+    if (this.recent.length > RECENT_LOOKUPS) {
+      this.recent.shift();
+    }
   }
 
   private remember(key: string, value: V): void {

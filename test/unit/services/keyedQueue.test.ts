@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { KeyedQueue } from '../../../src/services/keyedQueue';
+import { KeyedQueue, typicalDuration } from '../../../src/services/keyedQueue';
 
 /** A lookup whose calls the test finishes by hand, recording what it was asked and what was aborted. */
 function manual() {
@@ -182,5 +182,20 @@ describe('the details queue (KeyedQueue)', () => {
     });
     await Promise.all([queue.get('F1', { context: 'A' }), queue.get('F1', { context: 'B' })]);
     assert.deepEqual(asked, ['F1 of A']);
+  });
+
+  it('judges how long a lookup takes by the fast ones, not by a slow start', async () => {
+    assert.equal(typicalDuration([]), 0);
+    const slowStart = Array.from({ length: 12 }, () => 2000);
+    const steady = Array.from({ length: 40 }, (_, i) => 6 + (i % 3));
+    assert.equal(typicalDuration([...slowStart, ...steady]), 6);
+    assert.equal(typicalDuration([40, 10, 30, 20]), 10);
+    let clock = 0;
+    const queue = new KeyedQueue((key) => new Promise<string>((resolve) => setTimeout(() => resolve(key), clock)), 1);
+    for (const [key, ms] of [['a', 30], ['b', 5], ['c', 5], ['d', 5]] as const) {
+      clock = ms;
+      await queue.get(key);
+    }
+    assert.ok(queue.typicalMs >= 4 && queue.typicalMs < 25, `a typical lookup of ${queue.typicalMs} ms`);
   });
 });
