@@ -30,7 +30,12 @@ export type Dropped = { ours: true; items: DraggedItem[] } | { ours: false };
 export class AlbumDropController implements vscode.TreeDragAndDropController<TreeNode> {
   readonly dragMimeTypes = [ALBUMS_MIME];
   readonly dropMimeTypes = [ALBUMS_MIME];
-  private readonly nonce = randomUUID();
+  /** Made at the first drag, not at activation (the first random UUID loads crypto's generator). */
+  private madeNonce: string | undefined;
+  private get nonce(): string {
+    this.madeNonce ??= randomUUID();
+    return this.madeNonce;
+  }
 
   /** @param onDrop what a drop does (the composition root runs it through the error boundary). */
   constructor(private readonly onDrop: (dropped: Dropped, target: TreeNode | undefined) => Promise<void>) {}

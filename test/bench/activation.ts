@@ -48,6 +48,7 @@ const known = {
   env: { language: 'en', appName: 'Bench', uiKind: 1 },
   workspace: new Proxy({ getConfiguration: () => configuration, onDidChangeConfiguration: () => disposable }, { get: (t, p) => (p in t ? t[p] : anything()) }),
   commands: new Proxy({ registerCommand: () => disposable, executeCommand: () => Promise.resolve(undefined) }, { get: (t, p) => (p in t ? t[p] : anything()) }),
+  authentication: new Proxy({ getSession: () => Promise.resolve(undefined), registerAuthenticationProvider: () => disposable }, { get: (t, p) => (p in t ? t[p] : anything()) }),
 };
 // A bundle copies the module's own properties when it loads it, so every name must be one.
 for (const name of ['window', 'languages', 'extensions', 'authentication', 'debug', 'tasks', 'scm', 'tests', 'notebooks', 'chat', 'lm',
