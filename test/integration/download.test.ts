@@ -8,6 +8,7 @@ import { CommandId } from '../../src/constants';
 import type { AlbumContentNode, AlbumNode } from '../../src/tree/albumNodes';
 import { SeedIds } from '../emulator/server';
 import { albumIds, albumRow, eventually, type Fixture, fixture, signIn } from './fixture';
+import { MemoryFileSystem } from './memoryFileSystem';
 import type { Answer } from './scriptedPrompter';
 
 const sha256 = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -174,5 +175,37 @@ describe('Download…', () => {
     assert.ok(names.includes('twin.jpg') && names.includes('twin (2).jpg'), JSON.stringify(names));
     assert.ok(names.some((name) => new RegExp(`^${ids[3]}\\.(jpg|mp4|png)$`).test(name)), `the nameless file is named by its id and its kind: ${JSON.stringify(names)}`);
     assert.ok(names.every((name) => !name.includes('/') && !name.includes('\\')));
+  });
+
+  it('writes a folder on the other side of a remote window through VS Code’s file system: whole, checked files and nothing temporary left', async () => {
+    const remote = new MemoryFileSystem();
+    const registration = vscode.workspace.registerFileSystemProvider('koodrive-test-remote', remote);
+    try {
+      const chosen = (await items(await albumRow(fx, 'Personal', 'Manual', 'West Lake 西湖 2025'))).slice(0, 3);
+      const folder = vscode.Uri.from({ scheme: 'koodrive-test-remote', path: '/photos' });
+      fx.prompter.script({ folder });
+      await vscode.commands.executeCommand(CommandId.download, chosen[0], chosen);
+      await fx.ctx.background.idle();
+      await fx.prompter.waitForNotification(/^Downloaded 3 files to “photos”\.$/);
+      const written = remote.filesIn('/photos');
+      for (const row of chosen) {
+        const details = await detailsOf(fx, row.fileId);
+        const bytes = written.get(details.fileName ?? '');
+        assert.ok(bytes, `${details.fileName ?? ''} is in the remote folder`);
+        assert.equal(createHash('sha256').update(bytes).digest('hex'), details.sha256);
+      }
+      assert.equal(written.size, 3, `nothing but the three files: ${[...written.keys()].join(', ')}`);
+      assert.ok(remote.calls.some((call) => /^rename \/photos\/\..+\.koodrive-part \/photos\//.test(call)), 'written under a temporary name, then renamed into place');
+
+      await fx.emulator.control.clearRequests();
+      fx.prompter.notifications.length = 0;
+      fx.prompter.script({ folder });
+      await vscode.commands.executeCommand(CommandId.download, chosen[0], chosen);
+      await fx.ctx.background.idle();
+      await fx.prompter.waitForNotification(/^All 3 files are already in “photos”; nothing was downloaded\.$/);
+      assert.equal(await contentRequests(), 0, 'compared on the remote side, nothing fetched again');
+    } finally {
+      registration.dispose();
+    }
   });
 });
