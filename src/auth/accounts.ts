@@ -167,6 +167,7 @@ export class Accounts implements vscode.Disposable {
     return this.serial(async () => {
       this.release();
       await this.secrets.delete(tokenKey(account));
+      this.release(); // a read that began before the delete may have held the token meanwhile
       this.list = this.list.filter((each) => !sameAccount(each, account));
       await this.secrets.store(INDEX_KEY, serializeIndex(this.list));
       this.noteToken(account, undefined);
