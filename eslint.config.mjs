@@ -8,7 +8,7 @@ const vscodeImport = { name: 'vscode', message: 'The API client and the emulator
  * The command handlers are a bundle of their own (src/commands/lazy.ts): a tree class imported
  * as a value there would be a second copy, and `instanceof` against it would fail. Rows are told
  * apart with isNode (tree/kinds.ts); classes may be imported as types. Command files (one per
- * command) share pieces only through commands/shared/, never by importing one another, and the
+ * command) share pieces only through commands/common/, never by importing one another, and the
  * shared pieces import no command file.
  */
 function commandRules() {
@@ -22,11 +22,11 @@ function commandRules() {
       ignores: ['src/commands/index.ts', 'src/commands/lazy.ts', 'src/commands/handlers.ts'],
       rules: {
         'no-restricted-imports': 'off',
-        '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...always, { regex: '^\\./(?!shared/)', message: 'A command file imports no other command file: put what commands share in commands/shared/.' }] }],
+        '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...always, { regex: '^\\./(?!common/)', message: 'A command file imports no other command file: put what commands share in commands/common/.' }] }],
       },
     },
     {
-      files: ['src/commands/shared/*.ts'],
+      files: ['src/commands/common/*.ts'],
       rules: {
         'no-restricted-imports': 'off',
         '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...always, { regex: '^\\.\\./[^./]+$', message: 'Shared command pieces import no command file.' }] }],
@@ -87,12 +87,12 @@ export default tseslint.config(
   ...commandRules(),
   {
     // Plain Node: of the modules that touch VS Code only types may be imported; the vscode-free
-    // cores of the trees and the commands (tree/listing, commands/shared) are tested here.
+    // cores of the trees and the commands (tree/listing, commands/common) are tested here.
     files: ['test/unit/**/*.ts', 'test/emulator/**/*.ts', 'test/bench/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [vscodeImport] }],
       '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ regex: '/src/(tree/(?!(listing|kinds|node|filterRun)$)|commands/(?!shared/)|auth/|ui/|extension$|config$|log$)', allowTypeImports: true, message: 'Unit tests and the emulator run in plain Node: import only types from modules that touch VS Code.' }],
+        patterns: [{ regex: '/src/(tree/(?!(listing|kinds|node|filterRun)$)|commands/(?!common/)|auth/|ui/|extension$|config$|log$)', allowTypeImports: true, message: 'Unit tests and the emulator run in plain Node: import only types from modules that touch VS Code.' }],
       }],
     },
   },

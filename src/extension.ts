@@ -24,7 +24,7 @@ import { VscodePrompter } from './ui/vscodePrompter';
 /** What `activate` returns, in test mode only (it reaches the accounts): the integration tests script prompts and drops with it. */
 export interface KooDriveExtensionApi {
   readonly app?: App;
-  readonly runRemoval?: (target: import('./commands/shared/removal').RemovalTarget, ids?: string[]) => Promise<import('./commands/shared/batch').BatchOutcome>;
+  readonly runRemoval?: (target: import('./commands/common/removal').RemovalTarget, ids?: string[]) => Promise<import('./commands/common/batch').BatchOutcome>;
   /** The Albums view's drag and drop, so tests can drop rows as the workbench would. */
   readonly albumDrop?: vscode.TreeDragAndDropController<unknown>;
   /** The secret storage, so tests can plant a token of the single-account versions. */

@@ -1,7 +1,7 @@
 import type { App } from '../app';
-import { offerAddSummary, runAdd } from './shared/adding';
-import { chooseTarget, fileMaps, selectedItems } from './shared/items';
-import { pickAlbum } from './shared/pickers';
+import { offerAddSummary, runAdd } from './common/adding';
+import { chooseTarget, fileMaps, selectedItems } from './common/items';
+import { pickAlbum } from './common/pickers';
 
 /**
  * Add to Album…: the selected items of any album (from the palette or an album row: an album,

@@ -1,7 +1,7 @@
 import type { App } from '../app';
-import { createAlbum } from './shared/albumCreation';
-import { manualGroupOf } from './shared/albumPlace';
-import { rowsIn } from './shared/selection';
+import { createAlbum } from './common/albumCreation';
+import { manualGroupOf } from './common/albumPlace';
+import { rowsIn } from './common/selection';
 
 /**
  * Create Album: on a Manual group (inline `+`, context menu, Ctrl+Alt+N in the Albums view) it

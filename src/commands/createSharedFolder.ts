@@ -4,8 +4,8 @@ import { folderNameRule } from '../model/memberText';
 import { safeText } from '../model/safeText';
 import { isNode } from '../tree/kinds';
 import type { SharedFolderNode } from '../tree/sharedFolderNodes';
-import { sendChange } from './shared/change';
-import { revealCreated } from './shared/reveal';
+import { sendChange } from './common/change';
+import { revealCreated } from './common/reveal';
 
 /**
  * Create Shared Folder (CreateShareFolder, §3.1): a family folder in the user's own space (its

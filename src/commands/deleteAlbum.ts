@@ -3,11 +3,11 @@ import { isKooDriveError } from '../api/errors';
 import { deleteAlbumConfirmation } from '../model/albumText';
 import { errorReason, isCancellation } from '../model/errorText';
 import type { AlbumNode } from '../tree/albumNodes';
-import { sendChange } from './shared/change';
-import { confirmDeletion } from './shared/deletion';
-import { pickAlbum } from './shared/pickers';
-import { rereadAlbumGroup } from './shared/rereads';
-import { oneRow } from './shared/selection';
+import { sendChange } from './common/change';
+import { confirmDeletion } from './common/deletion';
+import { pickAlbum } from './common/pickers';
+import { rereadAlbumGroup } from './common/rereads';
+import { oneRow } from './common/selection';
 
 /**
  * Delete Album (DeleteAlbum, §2.3): one modal confirmation naming the album and its item count

@@ -4,10 +4,10 @@ import { groupMemberPages } from '../api/paging';
 import { errorReason, isCancellation } from '../model/errorText';
 import { deleteFolderConfirmation } from '../model/memberText';
 import type { SharedFolderNode } from '../tree/sharedFolderNodes';
-import { sendChange } from './shared/change';
-import { confirmDeletion } from './shared/deletion';
-import { pickOwnedFolder } from './shared/pickers';
-import { oneRow } from './shared/selection';
+import { sendChange } from './common/change';
+import { confirmDeletion } from './common/deletion';
+import { pickOwnedFolder } from './common/pickers';
+import { oneRow } from './common/selection';
 
 /**
  * Delete Shared Folder (owner only). One folder at a time: a modal warning that names it and how

@@ -10,11 +10,11 @@ import { nodeFolder, type TargetFolder } from '../services/targetFolder';
 import type { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
 import { isNode } from '../tree/kinds';
 import { workspaceFolder } from '../ui/workspaceFolder';
-import { type DownloadSource, runDownload } from './shared/downloading';
-import { albumItemsSource, pickAlbum } from './shared/pickers';
-import { withFirstItem } from './shared/treePickers';
+import { type DownloadSource, runDownload } from './common/downloading';
+import { albumItemsSource, pickAlbum } from './common/pickers';
+import { withFirstItem } from './common/treePickers';
 import type { PickItem } from '../ui/prompter';
-import { rowsIn } from './shared/selection';
+import { rowsIn } from './common/selection';
 
 /**
  * Download… (D22): on items (any albums, any selection) they land in the folder chosen; on an

@@ -2,9 +2,9 @@ import type { App } from '../app';
 import type { Dropped } from '../tree/albumDrop';
 import type { AlbumNode } from '../tree/albumNodes';
 import { isNode } from '../tree/kinds';
-import { type AddTarget, type ExtraActions, offerAddSummary, runAdd } from './shared/adding';
-import { fileMaps } from './shared/items';
-import { completeMove } from './shared/moving';
+import { type AddTarget, type ExtraActions, offerAddSummary, runAdd } from './common/adding';
+import { fileMaps } from './common/items';
+import { completeMove } from './common/moving';
 
 /**
  * Items dropped on the Albums tree: added to the manual album dropped on (or to the album of the

@@ -6,8 +6,8 @@ import { text } from '../model/present';
 import type { AlbumNode } from '../tree/albumNodes';
 import type { FilterProgress } from '../tree/filterRun';
 import { isNode } from '../tree/kinds';
-import { pickAlbum, pickOne } from './shared/pickers';
-import { rowsIn } from './shared/selection';
+import { pickAlbum, pickOne } from './common/pickers';
+import { rowsIn } from './common/selection';
 
 /** Lookups above which a whole-album filter asks before starting them. */
 export const LOOKUPS_WITHOUT_ASKING = 2000;

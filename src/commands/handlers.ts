@@ -24,7 +24,7 @@ import { removeFromAlbumCommand } from './removeFromAlbum';
 import { renameAlbumCommand, renameSharedFolderCommand } from './rename';
 import { copyIdCommand, showDetailsCommand } from './rowCommands';
 import type { Handler } from './runCommand';
-import { runRemoval } from './shared/removal';
+import { runRemoval } from './common/removal';
 import { showStorageCommand } from './showStorage';
 import { sortItemsCommand } from './sortItems';
 import { signOutAccount, signOutCommand, switchAccountCommand } from './switchAccount';

@@ -1,8 +1,8 @@
 import type { App } from '../app';
 import { rejectConfirmation } from '../model/memberText';
-import { sendChange } from './shared/change';
-import { pickPendingInvitation } from './shared/pickers';
-import { oneRow } from './shared/selection';
+import { sendChange } from './common/change';
+import { pickPendingInvitation } from './common/pickers';
+import { oneRow } from './common/selection';
 
 /** Accept Invitation (InviteConfirm `confirm` 1, §4.2): the folder then appears under Joined. */
 export async function acceptInvitationCommand(app: App, node?: unknown): Promise<void> {

@@ -5,9 +5,9 @@ import { inviteConfirmation, mobileRule } from '../model/memberText';
 import { normaliseMobile } from '../model/phone';
 import { personLabel, text } from '../model/present';
 import type { SharedFolderNode } from '../tree/sharedFolderNodes';
-import { sendChange } from './shared/change';
-import { pickOwnedFolder } from './shared/pickers';
-import { oneRow } from './shared/selection';
+import { sendChange } from './common/change';
+import { pickOwnedFolder } from './common/pickers';
+import { oneRow } from './common/selection';
 
 /**
  * Invite Member… (UserGroupInvite, §4.1; owner only): a mobile number in the documented form,

@@ -2,10 +2,10 @@ import type { App } from '../app';
 import { leaveConfirmation, removeMemberConfirmation } from '../model/memberText';
 import { InvalidSettingError } from '../model/settingsRules';
 import type { MemberNode } from '../tree/sharedFolderNodes';
-import { sendChange } from './shared/change';
-import { pickJoinedFolder, pickMember, pickOwnedFolder } from './shared/pickers';
-import { rereadFolderGroup } from './shared/rereads';
-import { oneRow } from './shared/selection';
+import { sendChange } from './common/change';
+import { pickJoinedFolder, pickMember, pickOwnedFolder } from './common/pickers';
+import { rereadFolderGroup } from './common/rereads';
+import { oneRow } from './common/selection';
 
 /** The signed-in user's id (D19 needs it as `ownerId`). @throws InvalidSettingError when there is none. */
 function selfId(app: App): string {

@@ -1,8 +1,8 @@
 import type { App } from '../app';
-import type { AddTarget } from './shared/adding';
-import { chooseTarget, fileMaps, selectedItems } from './shared/items';
-import { runMove } from './shared/moving';
-import { pickManualAlbum } from './shared/pickers';
+import type { AddTarget } from './common/adding';
+import { chooseTarget, fileMaps, selectedItems } from './common/items';
+import { runMove } from './common/moving';
+import { pickManualAlbum } from './common/pickers';
 
 /**
  * Move to Album…: items of one manual album go to another manual album (picked, or created on

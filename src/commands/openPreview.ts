@@ -6,8 +6,8 @@ import { downloadLink, previewExtension, withExtension } from '../services/itemF
 import type { AlbumContentNode } from '../tree/albumNodes';
 import { previewUri } from '../ui/previewUri';
 import type { App } from '../app';
-import { pickAlbumItems, pickAlbum } from './shared/pickers';
-import { rowsIn } from './shared/selection';
+import { pickAlbumItems, pickAlbum } from './common/pickers';
+import { rowsIn } from './common/selection';
 import { isNode } from '../tree/kinds';
 
 const t = vscode.l10n.t;

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { albumContentPages } from '../api/paging';
 import { type AlbumContent, Limits } from '../api/types';
 import { removeConfirmation } from '../model/removalText';
-import { runRemoval } from './shared/removal';
+import { runRemoval } from './common/removal';
 import type { App } from '../app';
-import { pickManualAlbum } from './shared/pickers';
-import { selectedOf } from './shared/selection';
+import { pickManualAlbum } from './common/pickers';
+import { selectedOf } from './common/selection';
 
 const t = vscode.l10n.t;
 

@@ -2,9 +2,9 @@ import type { App } from '../app';
 import { removeConfirmation, removeConfirmationMany } from '../model/removalText';
 import type { AlbumContentNode, AlbumNode } from '../tree/albumNodes';
 import { isNode } from '../tree/kinds';
-import { pickAlbumItems, pickManualAlbum } from './shared/pickers';
-import { type RemovalTarget, runRemoval } from './shared/removal';
-import { rowsIn } from './shared/selection';
+import { pickAlbumItems, pickManualAlbum } from './common/pickers';
+import { type RemovalTarget, runRemoval } from './common/removal';
+import { rowsIn } from './common/selection';
 
 /**
  * Remove from Album. From the tree: the whole multi-selection of items of manual albums (or, on a

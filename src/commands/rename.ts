@@ -2,10 +2,10 @@ import type { App } from '../app';
 import { albumNameProblem, sharedFolderNameProblem } from '../api/validate';
 import { albumNameRule } from '../model/albumText';
 import { folderNameRule } from '../model/memberText';
-import { pickManualAlbum, pickOwnedFolder } from './shared/pickers';
-import { renameRow } from './shared/rename';
-import { rereadAlbumGroup, rereadFolderGroup } from './shared/rereads';
-import { oneRow } from './shared/selection';
+import { pickManualAlbum, pickOwnedFolder } from './common/pickers';
+import { renameRow } from './common/rename';
+import { rereadAlbumGroup, rereadFolderGroup } from './common/rereads';
+import { oneRow } from './common/selection';
 
 /** Rename Album (manual albums: UpdateAlbum `name`, §2.2): F2, inline, context menu or palette. */
 export async function renameAlbumCommand(app: App, node?: unknown, nodes?: unknown): Promise<void> {

@@ -3,7 +3,7 @@ import type { App } from '../app';
 import { maskField } from '../model/mask';
 import { safeText } from '../model/safeText';
 import { isNode } from '../tree/kinds';
-import { rereadFolderGroup } from './shared/rereads';
+import { rereadFolderGroup } from './common/rereads';
 import type { TreeNode } from '../tree/node';
 
 /** The one row a row command was invoked on, if the trees hold it (else a forged argument: nothing). */

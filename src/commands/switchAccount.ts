@@ -4,7 +4,7 @@ import { type Account, accountLabel, accountName, sameAccount, serverHost } from
 import { maskUserId } from '../model/logFormat';
 import { makeActive } from '../services/accountScope';
 import type { App } from '../app';
-import { pickOne } from './shared/pickers';
+import { pickOne } from './common/pickers';
 
 const t = vscode.l10n.t;
 

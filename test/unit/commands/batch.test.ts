@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { KooDriveError } from '../../../src/api/errors';
-import { type BatchOutcome, batchReport, offerSummary, runResumable } from '../../../src/commands/shared/batch';
+import { type BatchOutcome, batchReport, offerSummary, runResumable } from '../../../src/commands/common/batch';
 import { formatEnglish as t } from '../../../src/model/localize';
 import { fakeApp } from './fakeApp';
 
@@ -8,7 +8,7 @@ const expired = (): KooDriveError => new KooDriveError({ kind: 'sessionExpired',
 const refused = (): KooDriveError => new KooDriveError({ kind: 'notPermitted', method: 'DELETE', path: '/p', status: 400, code: '13000410', traceId: 'T410' });
 const never = new AbortController().signal;
 
-describe('commands/shared/batch: one batch flow for removing, adding, restoring, downloading', () => {
+describe('commands/common/batch: one batch flow for removing, adding, restoring, downloading', () => {
   it('resumes after a 401 with exactly what was left, once the user signed in again', async () => {
     const { app } = fakeApp({ signInAgain: [true] });
     const passes: string[][] = [];

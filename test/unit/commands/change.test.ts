@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { sendChange } from '../../../src/commands/shared/change';
-import { confirmDeletion } from '../../../src/commands/shared/deletion';
-import { renameRow } from '../../../src/commands/shared/rename';
+import { sendChange } from '../../../src/commands/common/change';
+import { confirmDeletion } from '../../../src/commands/common/deletion';
+import { renameRow } from '../../../src/commands/common/rename';
 import type { TreeNode } from '../../../src/tree/node';
 import type { KooTreeProvider } from '../../../src/tree/provider';
 import { fakeApp } from './fakeApp';
 
 const row = { title: 'Cat photos', nodeTypes: ['album'] } as unknown as TreeNode;
 
-describe('commands/shared: one change, the delete flow, the rename flow', () => {
+describe('commands/common: one change, the delete flow, the rename flow', () => {
   it('re-reads the branch after a change, whether it succeeded or failed', async () => {
     const { app } = fakeApp();
     let rereads = 0;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { oneRow, selectedRows, selectionArgument } from '../../../src/commands/shared/selection';
+import { oneRow, selectedRows, selectionArgument } from '../../../src/commands/common/selection';
 import type { AlbumNode } from '../../../src/tree/albumNodes';
 import type { TreeNode } from '../../../src/tree/node';
 import { fakeApp } from './fakeApp';
@@ -7,7 +7,7 @@ import { fakeApp } from './fakeApp';
 /** A row as the trees build them: its kind tag and a title. */
 const row = (title: string, type = 'album'): AlbumNode => ({ nodeTypes: [type], title } as unknown as AlbumNode);
 
-describe('commands/shared/selection: which rows a command acts on', () => {
+describe('commands/common/selection: which rows a command acts on', () => {
   const a = row('A');
   const b = row('B');
   const c = row('C');
