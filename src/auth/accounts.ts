@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { type Account, accountId, fnv1a, INDEX_KEY, isAccountKey, LEGACY_TOKEN_KEY, legacyTarget, originOf, parseIndex, sameAccount, serializeIndex, tokenKey } from '../model/accounts';
+import { fnv1a } from '../api/fnv1a';
+import { type Account, accountId, INDEX_KEY, isAccountKey, LEGACY_TOKEN_KEY, legacyTarget, originOf, parseIndex, sameAccount, serializeIndex, tokenKey } from '../model/accounts';
 import type { SessionState } from './state';
 
 /**

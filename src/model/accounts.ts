@@ -1,3 +1,4 @@
+import { fnv1a } from '../api/fnv1a';
 import type { Localize } from './localize';
 import { maskUserId } from './mask';
 import { safeText } from './safeText';
@@ -46,16 +47,6 @@ export function accountId(account: Pick<Account, 'origin' | 'userId'>): string {
  */
 export function accountTag(account: Pick<Account, 'origin' | 'userId'>): string {
   return fnv1a(accountId(account)).toString(16).padStart(8, '0');
-}
-
-/** FNV-1a, 32 bits: a short, stable fingerprint of a string (not a secure hash). */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
 }
 
 /** True when `a` and `b` are the same account (origin and user id). */
