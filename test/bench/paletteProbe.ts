@@ -30,6 +30,50 @@ export interface ProbeResult {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A probe that measures every `everyMs` until stopped, keeping what it measured with when. Each
+ * kind says what one round (`tick`) measures.
+ */
+export abstract class PeriodicProbe {
+  readonly results: ProbeResult[] = [];
+  private running = false;
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    private readonly everyMs: number,
+    /** How long stop waits for a round still running (one waiting for a frozen page fails when the page closes). */
+    private readonly stopWaitMs: number,
+  ) {}
+
+  start(): void {
+    this.running = true;
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.race([this.loop, sleep(this.stopWaitMs)]);
+    this.loop = undefined;
+  }
+
+  /** The rounds that started between `from` and `to`. */
+  between(from: number, to: number): ProbeResult[] {
+    return this.results.filter((result) => result.at >= from && result.at <= to);
+  }
+
+  /** One round; it pushes onto `results` what it measured. */
+  protected abstract tick(): Promise<void>;
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      await sleep(this.everyMs);
+      if (this.running) {
+        await this.tick();
+      }
+    }
+  }
+}
+
 /** What is on screen that the probe must not disturb or may close. */
 async function prompts(page: Page): Promise<{ dialog: boolean; quickInput: boolean; title: string; value: string }> {
   return page.evaluate(() => {
@@ -55,38 +99,20 @@ export async function closeStrayProbe(page: Page): Promise<void> {
   }
 }
 
-export class PaletteProbe {
-  readonly results: ProbeResult[] = [];
+export class PaletteProbe extends PeriodicProbe {
   /** Why probes did not run, by reason, with when (for the report: a skipped probe measures nothing). */
   readonly skipped: { at: number; why: string }[] = [];
   /** Steps turn this off while a prompt of theirs may be open or about to open. */
   allowed = false;
-  private running = false;
-  private loop: Promise<void> | undefined;
 
   constructor(
     private readonly page: Page,
     private readonly lock: InputLock,
     /** The longest a probe waits for its quick pick (the step's time limit). */
     private readonly limitMs: number,
-    private readonly everyMs = 1500,
-  ) {}
-
-  start(): void {
-    this.running = true;
-    this.loop ??= this.run();
-  }
-
-  /** Stops probing; a probe still waiting for a frozen host is left to fail when the page closes. */
-  async stop(): Promise<void> {
-    this.running = false;
-    await Promise.race([this.loop, sleep(2000)]);
-    this.loop = undefined;
-  }
-
-  /** The probes that started between `from` and `to`. */
-  between(from: number, to: number): ProbeResult[] {
-    return this.results.filter((result) => result.at >= from && result.at <= to);
+    everyMs = 1500,
+  ) {
+    super(everyMs, 2000);
   }
 
   /** Why probes between `from` and `to` did not measure: each reason with its count. */
@@ -100,22 +126,19 @@ export class PaletteProbe {
     return [...counts].map(([why, count]) => `${count}× ${why}`).join('; ');
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      await sleep(this.everyMs);
-      if (!this.running || !this.allowed) {
-        continue;
+  protected async tick(): Promise<void> {
+    if (!this.allowed) {
+      return;
+    }
+    const at = performance.now();
+    try {
+      const why = await this.lock.run(() => this.probeOnce());
+      if (why) {
+        this.skipped.push({ at, why });
       }
-      const at = performance.now();
-      try {
-        const why = await this.lock.run(() => this.probeOnce());
-        if (why) {
-          this.skipped.push({ at, why });
-        }
-      } catch (error) {
-        // the page is being reloaded or closed, or did not answer: try again next time
-        this.skipped.push({ at, why: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
-      }
+    } catch (error) {
+      // the page is being reloaded or closed, or did not answer: try again next time
+      this.skipped.push({ at, why: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
     }
   }
 
